@@ -1,0 +1,32 @@
+package cn.liftcare.demo;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/** With {@code liftcare.demo=true} (the default for {@code ./mvnw spring-boot:run}), seeds the district once. */
+@Component
+@Order(10)
+@ConditionalOnBooleanProperty(name = "liftcare.demo", matchIfMissing = true)
+class DemoStartup implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoStartup.class);
+
+    private final DemoDistrict district;
+
+    DemoStartup(DemoDistrict district) {
+        this.district = district;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        long started = System.nanoTime();
+        if (district.seedOnce()) {
+            log.info("Seeded the demo district in {} ms", (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+}

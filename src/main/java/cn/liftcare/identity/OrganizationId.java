@@ -1,0 +1,6 @@
+package cn.liftcare.identity;
+
+import cn.liftcare.shared.Identifier;
+
+public record OrganizationId(long value) implements Identifier {
+}

@@ -1,0 +1,260 @@
+package cn.liftcare.registry;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import cn.liftcare.identity.OrganizationDirectory;
+import cn.liftcare.identity.OrganizationId;
+import cn.liftcare.identity.OrganizationView;
+import cn.liftcare.identity.Scope;
+import cn.liftcare.shared.LiftCareTime;
+import cn.liftcare.shared.Page;
+
+/** The registry's read side: filtered, paged, scoped lists and detail views, in SQL. */
+@Component
+public class ElevatorQueries {
+
+    public static final int MAX_PAGE_SIZE = 200;
+
+    private static final String LIST_COLUMNS = """
+            e.id, e.registration_code, e.emergency_code, e.type, e.brand, e.model, e.community_id,
+            c.name AS community, b.name AS building, u.name AS unit, e.maintenance_company_id, e.status,
+            e.commissioning_date, e.next_inspection_due""";
+    private static final String LIST_FROM = """
+            FROM elevator e
+            JOIN community c ON c.id = e.community_id
+            JOIN building_unit u ON u.id = e.unit_id
+            JOIN building b ON b.id = u.building_id""";
+
+    private static final String DETAIL_SELECT = """
+            SELECT e.*, c.name AS community, b.name AS building, u.name AS unit, s.name AS street,
+                   d.name AS district, d.code AS district_code
+            FROM elevator e
+            JOIN community c ON c.id = e.community_id
+            JOIN street s ON s.id = c.street_id
+            JOIN district d ON d.id = e.district_id
+            JOIN building_unit u ON u.id = e.unit_id
+            JOIN building b ON b.id = u.building_id""";
+
+    private final JdbcClient jdbc;
+    private final OrganizationDirectory organizations;
+    private final LiftCareTime time;
+
+    ElevatorQueries(JdbcClient jdbc, OrganizationDirectory organizations, LiftCareTime time) {
+        this.jdbc = jdbc;
+        this.organizations = organizations;
+        this.time = time;
+    }
+
+    public Page<ElevatorSummary> list(Scope scope, ElevatorFilter filter, int page, int size) {
+        int limit = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
+        int offset = Math.max(0, page);
+        Where where = where(scope, filter);
+        long total = jdbc.sql("SELECT count(*) FROM elevator e WHERE " + where.sql()).params(where.params())
+                .query(Long.class).single();
+        List<ElevatorSummary> rows = new ArrayList<>();
+        if (total > (long) offset * limit) {
+            jdbc.sql("SELECT " + LIST_COLUMNS + " " + LIST_FROM + " WHERE " + where.sql()
+                            + " ORDER BY e.registration_code LIMIT :limit OFFSET :offset")
+                    .params(where.params()).param("limit", limit).param("offset", (long) offset * limit)
+                    .query(this::summary).list().forEach(rows::add);
+        }
+        return new Page<>(named(rows), offset, limit, total);
+    }
+
+    /**
+     * Every elevator matching the filter with all its facts, in one streamed query: for the export.
+     * Party names are not resolved; the ids are there.
+     */
+    public void forEachView(Scope scope, ElevatorFilter filter, Consumer<ElevatorView> consumer) {
+        Where where = where(scope, filter);
+        // a streamed result holds its connection until the stream is closed
+        try (Stream<ElevatorView> rows = jdbc.sql(DETAIL_SELECT + " WHERE " + where.sql() + " ORDER BY e.registration_code")
+                .params(where.params())
+                .withFetchSize(1_000)
+                .query(this::view)
+                .stream()) {
+            rows.forEach(consumer);
+        }
+    }
+
+    public Optional<ElevatorView> find(Scope scope, ElevatorId id) {
+        RegistryScope.Predicate predicate = RegistryScope.elevators(scope);
+        return jdbc.sql(DETAIL_SELECT + " WHERE e.id = :id AND " + predicate.sql())
+                .params(predicate.params()).param("id", id.value())
+                .query(this::view).optional()
+                .map(this::withParties);
+    }
+
+    /** The facts a resident may read on the public page behind the QR code. No scope: they are public. */
+    public Optional<ElevatorView> findPublic(String registrationCode) {
+        return findByCode(registrationCode).map(this::withParties);
+    }
+
+    /** Distinct brands within the caller's scope, for the filter. */
+    public List<String> brands(Scope scope) {
+        RegistryScope.Predicate predicate = RegistryScope.elevators(scope);
+        return jdbc.sql("SELECT DISTINCT e.brand FROM elevator e WHERE " + predicate.sql() + " ORDER BY e.brand")
+                .params(predicate.params()).query(String.class).list();
+    }
+
+    /** Elevators in scope by type and age band, for the home page chart. */
+    public Map<ElevatorType, Map<AgeBand, Long>> countByTypeAndAge(Scope scope) {
+        RegistryScope.Predicate predicate = RegistryScope.elevators(scope);
+        Map<ElevatorType, Map<AgeBand, Long>> counts = new HashMap<>();
+        LocalDate today = time.today();
+        jdbc.sql("SELECT e.type, e.commissioning_date FROM elevator e WHERE " + predicate.sql()
+                        + " AND e.status <> 'SCRAPPED'")
+                .params(predicate.params())
+                .query((rs, i) -> {
+                    ElevatorType type = ElevatorType.valueOf(rs.getString(1));
+                    int age = Period.between(rs.getObject(2, LocalDate.class), today).getYears();
+                    counts.computeIfAbsent(type, t -> new HashMap<>()).merge(AgeBand.of(age), 1L, Long::sum);
+                    return null;
+                }).list();
+        return counts;
+    }
+
+    public Map<ElevatorStatus, Long> countByStatus(Scope scope) {
+        RegistryScope.Predicate predicate = RegistryScope.elevators(scope);
+        Map<ElevatorStatus, Long> counts = new HashMap<>();
+        jdbc.sql("SELECT e.status, count(*) FROM elevator e WHERE " + predicate.sql() + " GROUP BY e.status")
+                .params(predicate.params())
+                .query((rs, i) -> counts.put(ElevatorStatus.valueOf(rs.getString(1)), rs.getLong(2))).list();
+        return counts;
+    }
+
+    private Optional<ElevatorView> findByCode(String registrationCode) {
+        return jdbc.sql(DETAIL_SELECT + " WHERE e.registration_code = :code")
+                .param("code", registrationCode).query(this::view).optional();
+    }
+
+    private Where where(Scope scope, ElevatorFilter f) {
+        RegistryScope.Predicate predicate = RegistryScope.elevators(scope);
+        StringBuilder sql = new StringBuilder(predicate.sql());
+        Map<String, Object> params = new HashMap<>(predicate.params());
+        LocalDate today = time.today();
+        if (f.community() != null) {
+            if (f.community().chars().allMatch(Character::isDigit)) {
+                sql.append(" AND e.community_id = :communityId");
+                params.put("communityId", Long.parseLong(f.community()));
+            }
+            else {
+                sql.append(" AND e.community_id IN (SELECT id FROM community WHERE name = :communityName)");
+                params.put("communityName", f.community());
+            }
+        }
+        if (f.brand() != null) {
+            sql.append(" AND e.brand = :brand");
+            params.put("brand", f.brand());
+        }
+        if (f.ageBand() != null) {
+            sql.append(" AND e.commissioning_date <= :commissionedBy");
+            params.put("commissionedBy", Date.valueOf(f.ageBand().commissionedOnOrBefore(today)));
+            LocalDate after = f.ageBand().commissionedAfter(today);
+            if (after != null) {
+                sql.append(" AND e.commissioning_date > :commissionedAfter");
+                params.put("commissionedAfter", Date.valueOf(after));
+            }
+        }
+        if (f.minAge() != null) {
+            sql.append(" AND e.commissioning_date <= :minAgeCommissionedBy");
+            params.put("minAgeCommissionedBy", Date.valueOf(today.minusYears(f.minAge())));
+        }
+        if (f.maintenanceCompanyId() != null) {
+            sql.append(" AND e.maintenance_company_id = :maintainer");
+            params.put("maintainer", f.maintenanceCompanyId());
+        }
+        if (f.status() != null) {
+            sql.append(" AND e.status = :status");
+            params.put("status", f.status().name());
+        }
+        if (f.type() != null) {
+            sql.append(" AND e.type = :type");
+            params.put("type", f.type().name());
+        }
+        if (f.q() != null) {
+            sql.append(" AND (e.registration_code LIKE :q OR e.emergency_code LIKE :q)");
+            params.put("q", f.q().replace("%", "").replace("_", "") + "%");
+        }
+        return new Where(sql.toString(), params);
+    }
+
+    private ElevatorSummary summary(ResultSet rs, int row) throws SQLException {
+        LocalDate commissioned = rs.getObject("commissioning_date", LocalDate.class);
+        long maintainer = rs.getLong("maintenance_company_id");
+        OrganizationId maintainerId = rs.wasNull() ? null : new OrganizationId(maintainer);
+        return new ElevatorSummary(new ElevatorId(rs.getLong("id")), rs.getString("registration_code"),
+                rs.getString("emergency_code"), ElevatorType.valueOf(rs.getString("type")), rs.getString("brand"),
+                rs.getString("model"), new CommunityId(rs.getLong("community_id")), rs.getString("community"),
+                rs.getString("building"), rs.getString("unit"), maintainerId, null,
+                ElevatorStatus.valueOf(rs.getString("status")), commissioned,
+                Period.between(commissioned, time.today()).getYears(),
+                rs.getObject("next_inspection_due", LocalDate.class));
+    }
+
+    private ElevatorView view(ResultSet rs, int row) throws SQLException {
+        LocalDate commissioned = rs.getObject("commissioning_date", LocalDate.class);
+        long maintainer = rs.getLong("maintenance_company_id");
+        OrganizationId maintainerId = rs.wasNull() ? null : new OrganizationId(maintainer);
+        int load = rs.getInt("rated_load_kg");
+        Integer ratedLoad = rs.wasNull() ? null : load;
+        BigDecimal speed = rs.getBigDecimal("rated_speed");
+        return new ElevatorView(new ElevatorId(rs.getLong("id")), rs.getString("registration_code"),
+                rs.getString("emergency_code"), ElevatorType.valueOf(rs.getString("type")), rs.getString("brand"),
+                rs.getString("model"), rs.getObject("manufacture_date", LocalDate.class), commissioned,
+                Period.between(commissioned, time.today()).getYears(), rs.getInt("stops"), ratedLoad, speed,
+                UseCategory.valueOf(rs.getString("use_category")), rs.getString("district_code"), rs.getString("district"),
+                rs.getString("street"),
+                new CommunityId(rs.getLong("community_id")), rs.getString("community"), rs.getString("building"),
+                rs.getString("unit"), new OrganizationId(rs.getLong("use_unit_id")), null, maintainerId, null, null,
+                ElevatorStatus.valueOf(rs.getString("status")), rs.getObject("last_inspection_date", LocalDate.class),
+                rs.getObject("next_inspection_due", LocalDate.class));
+    }
+
+    private List<ElevatorSummary> named(List<ElevatorSummary> rows) {
+        Map<OrganizationId, OrganizationView> names = organizations.byIds(rows.stream()
+                .map(ElevatorSummary::maintenanceCompanyId).filter(java.util.Objects::nonNull).distinct().toList());
+        return rows.stream().map(r -> new ElevatorSummary(r.id(), r.registrationCode(), r.emergencyCode(), r.type(),
+                r.brand(), r.model(), r.communityId(), r.community(), r.building(), r.unit(), r.maintenanceCompanyId(),
+                r.maintenanceCompanyId() == null ? null : displayName(names.get(r.maintenanceCompanyId())), r.status(),
+                r.commissioningDate(), r.ageYears(), r.nextInspectionDue())).toList();
+    }
+
+    private ElevatorView withParties(ElevatorView v) {
+        List<OrganizationId> ids = new ArrayList<>();
+        ids.add(v.useUnitId());
+        if (v.maintenanceCompanyId() != null) {
+            ids.add(v.maintenanceCompanyId());
+        }
+        Map<OrganizationId, OrganizationView> parties = organizations.byIds(ids);
+        OrganizationView maintainer = v.maintenanceCompanyId() == null ? null : parties.get(v.maintenanceCompanyId());
+        return new ElevatorView(v.id(), v.registrationCode(), v.emergencyCode(), v.type(), v.brand(), v.model(),
+                v.manufactureDate(), v.commissioningDate(), v.ageYears(), v.stops(), v.ratedLoadKg(), v.ratedSpeed(),
+                v.useCategory(), v.districtCode(), v.district(), v.street(), v.communityId(), v.community(), v.building(), v.unit(),
+                v.useUnitId(), displayName(parties.get(v.useUnitId())), v.maintenanceCompanyId(),
+                displayName(maintainer), maintainer == null ? null : maintainer.phone(), v.status(),
+                v.lastInspectionDate(), v.nextInspectionDue());
+    }
+
+    private static String displayName(OrganizationView org) {
+        return org == null ? null : org.name();
+    }
+
+    private record Where(String sql, Map<String, Object> params) {
+    }
+}

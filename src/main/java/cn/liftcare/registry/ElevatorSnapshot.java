@@ -1,0 +1,14 @@
+package cn.liftcare.registry;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import cn.liftcare.identity.OrganizationId;
+
+/** An elevator's registered facts at one moment: what the audit log and the history show. */
+public record ElevatorSnapshot(ElevatorId id, String registrationCode, String emergencyCode, ElevatorType type,
+        String brand, String model, LocalDate manufactureDate, LocalDate commissioningDate, int stops,
+        Integer ratedLoadKg, BigDecimal ratedSpeed, UseCategory useCategory, UnitId unitId, CommunityId communityId,
+        OrganizationId useUnitId, OrganizationId maintenanceCompanyId, ElevatorStatus status,
+        LocalDate lastInspectionDate, LocalDate nextInspectionDue) {
+}

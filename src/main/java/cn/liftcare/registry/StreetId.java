@@ -1,0 +1,6 @@
+package cn.liftcare.registry;
+
+import cn.liftcare.shared.Identifier;
+
+public record StreetId(long value) implements Identifier {
+}

@@ -1,0 +1,5 @@
+package cn.liftcare.shared;
+
+public enum AuditAction {
+    CREATE, UPDATE, DELETE
+}

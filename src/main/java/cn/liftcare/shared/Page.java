@@ -1,0 +1,24 @@
+package cn.liftcare.shared;
+
+import java.util.List;
+import java.util.function.Function;
+
+/** One page of a list and the total count of the whole (filtered) list. */
+public record Page<T>(List<T> items, int page, int size, long total) {
+
+    public int totalPages() {
+        return size == 0 ? 0 : (int) ((total + size - 1) / size);
+    }
+
+    public boolean hasNext() {
+        return page + 1 < totalPages();
+    }
+
+    public boolean hasPrevious() {
+        return page > 0;
+    }
+
+    public <R> Page<R> map(Function<T, R> mapper) {
+        return new Page<>(items.stream().map(mapper).toList(), page, size, total);
+    }
+}

@@ -1,0 +1,265 @@
+package cn.liftcare.security;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+
+import cn.liftcare.identity.CreditCode;
+import cn.liftcare.registry.SpreadsheetFixtures;
+import cn.liftcare.support.DemoData;
+import cn.liftcare.support.DemoUsers;
+import cn.liftcare.support.LiftCareTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+
+/**
+ * Every endpoint against every demo role, and anonymous: the status each must get. A role that may not
+ * act gets 403; an object outside the caller's scope gets 404.
+ */
+@LiftCareTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixIT {
+
+    static final Set<String> EDITORS = Set.of("admin", "regulator", "property");
+    static final Set<String> IMPORTERS = Set.of("admin", "regulator");
+    static final Set<String> REGISTRARS = Set.of("admin", "regulator");
+    static final Set<String> ADMIN = Set.of("admin");
+    static final Set<String> REGULATOR = Set.of("regulator");
+    static final Set<String> EVERYONE = Set.copyOf(DemoUsers.ALL);
+    static final AtomicInteger SERIAL = new AtomicInteger(500_000);
+
+    @Autowired MockMvc mvc;
+    @Autowired DemoUsers users;
+    @Autowired JdbcClient jdbc;
+
+    long elevator;
+    long xiaohe;
+    long useUnit;
+    long testCommunity;
+    long foreignOrg;
+    long regulatorUser;
+    String code;
+
+    @BeforeAll
+    void ids() throws Exception {
+        DemoData demo = new DemoData(jdbc);
+        elevator = demo.elevator("小河佳苑", "运河电梯");
+        code = demo.registrationCode(elevator);
+        xiaohe = demo.community("小河佳苑");
+        useUnit = demo.organization("小河佳苑物业");
+        testCommunity = jdbc.sql("SELECT id FROM community WHERE name = '矩阵测试苑'").query(Long.class).optional()
+                .orElse(-1L);
+        if (testCommunity < 0) {
+            // new elevators go to a community of 小河佳苑's use unit, so 小河佳苑 keeps its 94
+            mvc.perform(post("/api/v1/communities").with(users.as("admin")).contentType(MediaType.APPLICATION_JSON)
+                    .content("""
+                            {"districtCode":"330105","street":"小河街道","name":"矩阵测试苑","useUnitId":%d}
+                            """.formatted(useUnit)));
+            testCommunity = demo.community("矩阵测试苑");
+        }
+        regulatorUser = jdbc.sql("SELECT id FROM app_user WHERE username = 'regulator'").query(Long.class).single();
+        String foreignCode = "91330106MA2TE0T00";
+        foreignCode += CreditCode.checkCharacter(foreignCode.substring(0, 17));
+        foreignOrg = jdbc.sql("SELECT id FROM organization WHERE credit_code = :c").param("c", foreignCode)
+                .query(Long.class).optional().orElse(-1L);
+        if (foreignOrg < 0) {
+            mvc.perform(post("/api/v1/organizations").with(users.as("admin")).contentType(MediaType.APPLICATION_JSON)
+                    .content("""
+                            {"type":"USE_UNIT","name":"杭州西湖测试物业有限公司","creditCode":"%s","regionCode":"330106"}
+                            """.formatted(foreignCode)));
+            foreignOrg = jdbc.sql("SELECT id FROM organization WHERE credit_code = :c").param("c", foreignCode)
+                    .query(Long.class).single();
+        }
+    }
+
+    /** One row of the matrix: who succeeds (with which status), who is out of scope (404); the rest get 403. */
+    record Endpoint(String name, Function<AuthorizationMatrixIT, AbstractMockHttpServletRequestBuilder<?>> request,
+            int success, Set<String> allowed, Set<String> outOfScope) {
+
+        Endpoint(String name, Function<AuthorizationMatrixIT, AbstractMockHttpServletRequestBuilder<?>> request, int success,
+                Set<String> allowed) {
+            this(name, request, success, allowed, Set.of());
+        }
+
+        int expectedFor(String user) {
+            if (outOfScope.contains(user)) {
+                return 404;
+            }
+            return allowed.contains(user) ? success : 403;
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static String uniqueCode() {
+        return "31103301052025" + String.format("%06d", SERIAL.incrementAndGet());
+    }
+
+    static String elevatorJson(long community) {
+        return """
+                {"registrationCode":"%s","type":"TRACTION","brand":"康力","model":"KLK2","manufactureDate":"2024-01-10",
+                 "commissioningDate":"2024-06-01","stops":18,"ratedLoadKg":1000,"ratedSpeed":1.75,
+                 "useCategory":"RESIDENTIAL","communityId":%d,"building":"99幢","unit":"1单元"}
+                """.formatted(uniqueCode(), community);
+    }
+
+    static final List<Endpoint> API = List.of(
+            new Endpoint("GET /api/v1/me", t -> get("/api/v1/me"), 200, EVERYONE),
+            new Endpoint("GET /api/v1/elevators", t -> get("/api/v1/elevators"), 200, EVERYONE),
+            new Endpoint("GET /api/v1/elevators/{id}", t -> get("/api/v1/elevators/" + t.elevator), 200, EVERYONE,
+                    Set.of("maintainer2")),
+            new Endpoint("GET /api/v1/elevators/{id}/history", t -> get("/api/v1/elevators/" + t.elevator + "/history"),
+                    200, EVERYONE, Set.of("maintainer2")),
+            new Endpoint("GET /api/v1/elevators/{id}/qr.svg", t -> get("/api/v1/elevators/" + t.elevator + "/qr.svg"),
+                    200, EVERYONE, Set.of("maintainer2")),
+            new Endpoint("GET /api/v1/elevators/{id}/qr.png", t -> get("/api/v1/elevators/" + t.elevator + "/qr.png"),
+                    200, EVERYONE, Set.of("maintainer2")),
+            new Endpoint("POST /api/v1/elevators", t -> post("/api/v1/elevators").contentType(MediaType.APPLICATION_JSON)
+                    .content(elevatorJson(t.testCommunity)), 201, EDITORS),
+            new Endpoint("PUT /api/v1/elevators/{id}", t -> put("/api/v1/elevators/" + t.elevator)
+                    .contentType(MediaType.APPLICATION_JSON).content(t.currentElevatorJson()), 200, EDITORS),
+            new Endpoint("POST /api/v1/elevators/import", t -> multipart("/api/v1/elevators/import")
+                    .file(new MockMultipartFile("file", "one.xlsx", null, SpreadsheetFixtures.oneValidRow(uniqueCode()))),
+                    200, IMPORTERS),
+            new Endpoint("GET /api/v1/elevators/import/template", t -> get("/api/v1/elevators/import/template"), 200, EVERYONE),
+            new Endpoint("GET /api/v1/elevators/export", t -> get("/api/v1/elevators/export?community=小河佳苑"), 200, EVERYONE),
+            new Endpoint("GET /api/v1/organizations", t -> get("/api/v1/organizations"), 200, EVERYONE),
+            new Endpoint("GET /api/v1/organizations/{id}", t -> get("/api/v1/organizations/" + t.useUnit), 200, EVERYONE),
+            new Endpoint("GET /api/v1/organizations/{other district}", t -> get("/api/v1/organizations/" + t.foreignOrg),
+                    200, EVERYONE, Set.of("regulator", "callcentre", "maintainer", "mcmanager", "maintainer2", "property",
+                            "owners")),
+            new Endpoint("POST /api/v1/organizations", t -> post("/api/v1/organizations").contentType(MediaType.APPLICATION_JSON)
+                    .content(newOrganizationJson()), 201, REGISTRARS),
+            new Endpoint("GET /api/v1/communities", t -> get("/api/v1/communities"), 200, EVERYONE),
+            new Endpoint("GET /api/v1/communities/{id}", t -> get("/api/v1/communities/" + t.xiaohe), 200, EVERYONE),
+            new Endpoint("POST /api/v1/communities", t -> post("/api/v1/communities").contentType(MediaType.APPLICATION_JSON)
+                    .content("""
+                            {"districtCode":"330105","street":"小河街道","name":"测试小区%d","useUnitId":%d}
+                            """.formatted(SERIAL.incrementAndGet(), t.useUnit)), 201, REGISTRARS),
+            new Endpoint("POST /api/v1/auth/tokens", t -> post("/api/v1/auth/tokens"), 201, EVERYONE),
+            new Endpoint("GET /api/v1/audit/verify", t -> get("/api/v1/audit/verify"), 200, REGULATOR),
+            new Endpoint("GET /api/v1/public/elevators/{code}", t -> get("/api/v1/public/elevators/" + t.code), 200, EVERYONE));
+
+    static final List<Endpoint> PAGES = List.of(
+            new Endpoint("GET /", t -> get("/"), 200, EVERYONE),
+            new Endpoint("GET /elevators", t -> get("/elevators"), 200, EVERYONE),
+            new Endpoint("GET /elevators/{id}", t -> get("/elevators/" + t.elevator), 200, EVERYONE, Set.of("maintainer2")),
+            new Endpoint("GET /elevators/{id}/qr.svg", t -> get("/elevators/" + t.elevator + "/qr.svg"), 200, EVERYONE,
+                    Set.of("maintainer2")),
+            new Endpoint("GET /elevators/export.xlsx", t -> get("/elevators/export.xlsx?community=小河佳苑"), 200, EVERYONE),
+            new Endpoint("GET /elevators/new", t -> get("/elevators/new"), 200, EDITORS),
+            new Endpoint("POST /elevators/new", t -> post("/elevators/new").with(csrf()).param("brand", ""), 200, EDITORS),
+            new Endpoint("GET /elevators/{id}/edit", t -> get("/elevators/" + t.elevator + "/edit"), 200, EDITORS),
+            new Endpoint("POST /elevators/{id}/edit", t -> post("/elevators/" + t.elevator + "/edit").with(csrf())
+                    .param("brand", ""), 200, EDITORS),
+            new Endpoint("GET /elevators/import", t -> get("/elevators/import"), 200, IMPORTERS),
+            new Endpoint("POST /elevators/import", t -> multipart("/elevators/import").file(new MockMultipartFile("file",
+                    "bad.txt", null, "not a workbook".getBytes())).with(csrf()), 200, IMPORTERS),
+            new Endpoint("GET /elevators/import/template.xlsx", t -> get("/elevators/import/template.xlsx"), 200, IMPORTERS),
+            new Endpoint("GET /communities", t -> get("/communities"), 200, EVERYONE),
+            new Endpoint("GET /organizations", t -> get("/organizations"), 200, EVERYONE),
+            new Endpoint("GET /organizations/new", t -> get("/organizations/new"), 200, REGISTRARS),
+            new Endpoint("POST /organizations/new", t -> post("/organizations/new").with(csrf()).param("name", ""), 200,
+                    REGISTRARS),
+            new Endpoint("GET /admin/users", t -> get("/admin/users"), 200, ADMIN),
+            new Endpoint("GET /admin/users/new", t -> get("/admin/users/new"), 200, ADMIN),
+            new Endpoint("POST /admin/users/new", t -> post("/admin/users/new").with(csrf()).param("username", "x"), 200, ADMIN),
+            new Endpoint("POST /admin/users/{id}/unlock", t -> post("/admin/users/" + t.regulatorUser + "/unlock").with(csrf()),
+                    302, ADMIN),
+            new Endpoint("GET /audit", t -> get("/audit"), 200, REGULATOR),
+            new Endpoint("POST /audit/verify", t -> post("/audit/verify").with(csrf()), 200, REGULATOR),
+            new Endpoint("GET /p/{code}", t -> get("/p/" + t.code), 200, EVERYONE),
+            new Endpoint("GET /p/{code}/qr.svg", t -> get("/p/" + t.code + "/qr.svg"), 200, EVERYONE));
+
+    static String newOrganizationJson() {
+        String first17 = "91330105MA2" + String.format("%06d", SERIAL.incrementAndGet());
+        return """
+                {"type":"MAINTENANCE_COMPANY","name":"测试电梯工程有限公司%s","creditCode":"%s","licenceNo":"TS3433999-2028",
+                 "regionCode":"330105"}
+                """.formatted(first17, first17 + CreditCode.checkCharacter(first17));
+    }
+
+    String currentElevatorJson() {
+        return jdbc.sql("""
+                SELECT json_build_object('registrationCode', e.registration_code, 'emergencyCode', e.emergency_code,
+                    'type', e.type, 'brand', e.brand, 'model', e.model, 'manufactureDate', e.manufacture_date,
+                    'commissioningDate', e.commissioning_date, 'stops', e.stops, 'ratedLoadKg', e.rated_load_kg,
+                    'ratedSpeed', e.rated_speed, 'useCategory', e.use_category, 'communityId', e.community_id,
+                    'building', b.name, 'unit', u.name, 'useUnitId', e.use_unit_id,
+                    'maintenanceCompanyId', e.maintenance_company_id, 'status', e.status,
+                    'lastInspectionDate', e.last_inspection_date, 'nextInspectionDue', e.next_inspection_due)::text
+                FROM elevator e JOIN building_unit u ON u.id = e.unit_id JOIN building b ON b.id = u.building_id
+                WHERE e.id = :id""").param("id", elevator).query(String.class).single();
+    }
+
+    Stream<Arguments> cases() {
+        List<Arguments> cases = new ArrayList<>();
+        for (Endpoint endpoint : Stream.concat(API.stream(), PAGES.stream()).toList()) {
+            for (String user : DemoUsers.ALL) {
+                cases.add(Arguments.of(endpoint, user));
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0} as {1}")
+    @MethodSource("cases")
+    void everyRoleGetsExactlyItsAnswer(Endpoint endpoint, String user) throws Exception {
+        int status = mvc.perform(endpoint.request().apply(this).with(users.as(user))).andReturn().getResponse().getStatus();
+        assertThat(status).as("%s as %s", endpoint, user).isEqualTo(endpoint.expectedFor(user));
+    }
+
+    @Test
+    void anonymousCallersAreSentToSignIn() throws Exception {
+        Map<String, Integer> expected = Map.of("/api/v1/public/elevators/" + code, 200, "/p/" + code, 200);
+        for (Endpoint endpoint : API) {
+            var response = mvc.perform(endpoint.request().apply(this)).andReturn().getResponse();
+            String path = endpoint.name().substring(endpoint.name().indexOf(' ') + 1);
+            if (endpoint.name().contains("/public/")) {
+                assertThat(response.getStatus()).as(endpoint.name()).isEqualTo(200);
+            }
+            else {
+                assertThat(response.getStatus()).as(endpoint.name()).isEqualTo(401);
+                assertThat(response.getContentType()).as(path).startsWith("application/problem+json");
+            }
+        }
+        for (Endpoint endpoint : PAGES) {
+            var response = mvc.perform(endpoint.request().apply(this)).andReturn().getResponse();
+            if (endpoint.name().startsWith("GET /p/")) {
+                assertThat(response.getStatus()).as(endpoint.name()).isEqualTo(expected.getOrDefault("/p/" + code, 200));
+            }
+            else if (endpoint.name().startsWith("GET")) {
+                assertThat(response.getStatus()).as(endpoint.name()).isEqualTo(302);
+                assertThat(response.getRedirectedUrl()).as(endpoint.name()).endsWith("/login");
+            }
+            else {
+                assertThat(response.getStatus()).as(endpoint.name()).isIn(302, 403);
+            }
+        }
+    }
+}
