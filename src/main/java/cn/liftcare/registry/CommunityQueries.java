@@ -32,15 +32,17 @@ public class CommunityQueries {
             """;
 
     private final JdbcClient jdbc;
+    private final RegistryScope scopes;
     private final OrganizationDirectory organizations;
 
-    CommunityQueries(JdbcClient jdbc, OrganizationDirectory organizations) {
+    CommunityQueries(JdbcClient jdbc, OrganizationDirectory organizations, RegistryScope scopes) {
+        this.scopes = scopes;
         this.jdbc = jdbc;
         this.organizations = organizations;
     }
 
     public Page<CommunitySummary> list(Scope scope, String query, int page, int size) {
-        RegistryScope.Predicate predicate = RegistryScope.communities(scope);
+        RegistryScope.Predicate predicate = scopes.communities(scope);
         Map<String, Object> params = new HashMap<>(predicate.params());
         String where = " WHERE " + predicate.sql();
         if (query != null && !query.isBlank()) {
@@ -56,7 +58,7 @@ public class CommunityQueries {
     }
 
     public Optional<CommunitySummary> find(Scope scope, CommunityId id) {
-        RegistryScope.Predicate predicate = RegistryScope.communities(scope);
+        RegistryScope.Predicate predicate = scopes.communities(scope);
         return jdbc.sql(SELECT + " WHERE c.id = :id AND " + predicate.sql()).params(predicate.params())
                 .param("id", id.value()).query(CommunityQueries::map).optional()
                 .map(c -> named(List.of(c)).get(0));

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.List;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -123,6 +124,13 @@ public class Elevator extends AbstractAggregateRoot<Elevator> {
         this.nextInspectionDue = d.nextInspectionDue();
     }
 
+    /** The events raised and not yet published, for {@link ElevatorBulkInsert}, which bypasses the repository. */
+    List<Object> unpublishedEvents() {
+        List<Object> events = List.copyOf(domainEvents());
+        clearDomainEvents();
+        return events;
+    }
+
     public ElevatorSnapshot snapshot() {
         return new ElevatorSnapshot(id, registrationCode, emergencyCode, type, brand, model, manufactureDate,
                 commissioningDate, stops, ratedLoadKg, ratedSpeed, useCategory, unitId, communityId, useUnitId,
@@ -140,6 +148,10 @@ public class Elevator extends AbstractAggregateRoot<Elevator> {
 
     public String registrationCode() {
         return registrationCode;
+    }
+
+    DistrictId districtId() {
+        return districtId;
     }
 
     public CommunityId communityId() {

@@ -1,7 +1,6 @@
 package cn.liftcare.registry;
 
 import java.math.BigDecimal;
-import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -53,8 +52,15 @@ public class ElevatorQueries {
     private final JdbcClient jdbc;
     private final OrganizationDirectory organizations;
     private final LiftCareTime time;
+    private final RegistryScope scopes;
+    private final ElevatorConditions conditions;
+    private final ElevatorCount count;
 
-    ElevatorQueries(JdbcClient jdbc, OrganizationDirectory organizations, LiftCareTime time) {
+    ElevatorQueries(JdbcClient jdbc, OrganizationDirectory organizations, LiftCareTime time, RegistryScope scopes,
+            ElevatorConditions conditions) {
+        this.scopes = scopes;
+        this.conditions = conditions;
+        this.count = new ElevatorCount(jdbc, conditions);
         this.jdbc = jdbc;
         this.organizations = organizations;
         this.time = time;
@@ -63,9 +69,9 @@ public class ElevatorQueries {
     public Page<ElevatorSummary> list(Scope scope, ElevatorFilter filter, int page, int size) {
         int limit = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
         int offset = Math.max(0, page);
-        Where where = where(scope, filter);
-        long total = jdbc.sql("SELECT count(*) FROM elevator e WHERE " + where.sql()).params(where.params())
-                .query(Long.class).single();
+        RegistryScope.Predicate scoped = conditions.scope(scope);
+        ElevatorConditions.Where where = conditions.forElevators(scoped, filter, time.today());
+        long total = count.of(scoped, filter, time.today());
         List<ElevatorSummary> rows = new ArrayList<>();
         if (total > (long) offset * limit) {
             jdbc.sql("SELECT " + LIST_COLUMNS + " " + LIST_FROM + " WHERE " + where.sql()
@@ -81,7 +87,7 @@ public class ElevatorQueries {
      * Party names are not resolved; the ids are there.
      */
     public void forEachView(Scope scope, ElevatorFilter filter, Consumer<ElevatorView> consumer) {
-        Where where = where(scope, filter);
+        ElevatorConditions.Where where = conditions.forElevators(scope, filter, time.today());
         // a streamed result holds its connection until the stream is closed
         try (Stream<ElevatorView> rows = jdbc.sql(DETAIL_SELECT + " WHERE " + where.sql() + " ORDER BY e.registration_code")
                 .params(where.params())
@@ -93,7 +99,7 @@ public class ElevatorQueries {
     }
 
     public Optional<ElevatorView> find(Scope scope, ElevatorId id) {
-        RegistryScope.Predicate predicate = RegistryScope.elevators(scope);
+        RegistryScope.Predicate predicate = scopes.elevators(scope);
         return jdbc.sql(DETAIL_SELECT + " WHERE e.id = :id AND " + predicate.sql())
                 .params(predicate.params()).param("id", id.value())
                 .query(this::view).optional()
@@ -105,34 +111,56 @@ public class ElevatorQueries {
         return findByCode(registrationCode).map(this::withParties);
     }
 
+    /** "3幢 1单元" for each unit id, to name the units in an elevator's history. */
+    public Map<Long, String> unitNames(java.util.Collection<Long> unitIds) {
+        Map<Long, String> names = new HashMap<>();
+        if (!unitIds.isEmpty()) {
+            jdbc.sql("SELECT u.id, c.name || ' ' || b.name || ' ' || u.name FROM building_unit u "
+                            + "JOIN building b ON b.id = u.building_id JOIN community c ON c.id = u.community_id WHERE u.id IN (:ids)")
+                    .param("ids", unitIds).query((rs, i) -> names.put(rs.getLong(1), rs.getString(2))).list();
+        }
+        return names;
+    }
+
     /** Distinct brands within the caller's scope, for the filter. */
     public List<String> brands(Scope scope) {
-        RegistryScope.Predicate predicate = RegistryScope.elevators(scope);
-        return jdbc.sql("SELECT DISTINCT e.brand FROM elevator e WHERE " + predicate.sql() + " ORDER BY e.brand")
+        RegistryScope.Predicate predicate = scopes.elevators(scope);
+        return jdbc.sql("SELECT DISTINCT e.brand FROM elevator_tally e WHERE e.elevators > 0 AND " + predicate.sql()
+                        + " ORDER BY e.brand")
                 .params(predicate.params()).query(String.class).list();
     }
 
-    /** Elevators in scope by type and age band, for the home page chart. */
+    /** Elevators in scope (not scrapped) by type and age band, for the home page chart. */
     public Map<ElevatorType, Map<AgeBand, Long>> countByTypeAndAge(Scope scope) {
-        RegistryScope.Predicate predicate = RegistryScope.elevators(scope);
-        Map<ElevatorType, Map<AgeBand, Long>> counts = new HashMap<>();
+        RegistryScope.Predicate predicate = scopes.elevators(scope);
         LocalDate today = time.today();
-        jdbc.sql("SELECT e.type, e.commissioning_date FROM elevator e WHERE " + predicate.sql()
-                        + " AND e.status <> 'SCRAPPED'")
-                .params(predicate.params())
-                .query((rs, i) -> {
-                    ElevatorType type = ElevatorType.valueOf(rs.getString(1));
-                    int age = Period.between(rs.getObject(2, LocalDate.class), today).getYears();
-                    counts.computeIfAbsent(type, t -> new HashMap<>()).merge(AgeBand.of(age), 1L, Long::sum);
-                    return null;
-                }).list();
+        StringBuilder band = new StringBuilder("CASE");
+        Map<String, Object> params = new HashMap<>(predicate.params());
+        for (AgeBand b : AgeBand.values()) {
+            LocalDate after = b.commissionedAfter(today);
+            if (after != null) {
+                band.append(" WHEN e.commissioning_date > :after").append(b.ordinal()).append(" THEN ").append(b.ordinal());
+                params.put("after" + b.ordinal(), java.sql.Date.valueOf(after));
+            }
+            else {
+                band.append(" ELSE ").append(b.ordinal());
+            }
+        }
+        band.append(" END");
+        Map<ElevatorType, Map<AgeBand, Long>> counts = new HashMap<>();
+        jdbc.sql("SELECT e.type, " + band + " AS band, count(*) FROM elevator e WHERE " + predicate.sql()
+                        + " AND e.status <> 'SCRAPPED' GROUP BY 1, 2")
+                .params(params)
+                .query((rs, i) -> counts.computeIfAbsent(ElevatorType.valueOf(rs.getString(1)), t -> new HashMap<>())
+                        .put(AgeBand.values()[rs.getInt(2)], rs.getLong(3)))
+                .list();
         return counts;
     }
 
     public Map<ElevatorStatus, Long> countByStatus(Scope scope) {
-        RegistryScope.Predicate predicate = RegistryScope.elevators(scope);
+        RegistryScope.Predicate predicate = scopes.elevators(scope);
         Map<ElevatorStatus, Long> counts = new HashMap<>();
-        jdbc.sql("SELECT e.status, count(*) FROM elevator e WHERE " + predicate.sql() + " GROUP BY e.status")
+        jdbc.sql("SELECT e.status, sum(e.elevators) FROM elevator_tally e WHERE " + predicate.sql() + " GROUP BY e.status")
                 .params(predicate.params())
                 .query((rs, i) -> counts.put(ElevatorStatus.valueOf(rs.getString(1)), rs.getLong(2))).list();
         return counts;
@@ -141,57 +169,6 @@ public class ElevatorQueries {
     private Optional<ElevatorView> findByCode(String registrationCode) {
         return jdbc.sql(DETAIL_SELECT + " WHERE e.registration_code = :code")
                 .param("code", registrationCode).query(this::view).optional();
-    }
-
-    private Where where(Scope scope, ElevatorFilter f) {
-        RegistryScope.Predicate predicate = RegistryScope.elevators(scope);
-        StringBuilder sql = new StringBuilder(predicate.sql());
-        Map<String, Object> params = new HashMap<>(predicate.params());
-        LocalDate today = time.today();
-        if (f.community() != null) {
-            if (f.community().chars().allMatch(Character::isDigit)) {
-                sql.append(" AND e.community_id = :communityId");
-                params.put("communityId", Long.parseLong(f.community()));
-            }
-            else {
-                sql.append(" AND e.community_id IN (SELECT id FROM community WHERE name = :communityName)");
-                params.put("communityName", f.community());
-            }
-        }
-        if (f.brand() != null) {
-            sql.append(" AND e.brand = :brand");
-            params.put("brand", f.brand());
-        }
-        if (f.ageBand() != null) {
-            sql.append(" AND e.commissioning_date <= :commissionedBy");
-            params.put("commissionedBy", Date.valueOf(f.ageBand().commissionedOnOrBefore(today)));
-            LocalDate after = f.ageBand().commissionedAfter(today);
-            if (after != null) {
-                sql.append(" AND e.commissioning_date > :commissionedAfter");
-                params.put("commissionedAfter", Date.valueOf(after));
-            }
-        }
-        if (f.minAge() != null) {
-            sql.append(" AND e.commissioning_date <= :minAgeCommissionedBy");
-            params.put("minAgeCommissionedBy", Date.valueOf(today.minusYears(f.minAge())));
-        }
-        if (f.maintenanceCompanyId() != null) {
-            sql.append(" AND e.maintenance_company_id = :maintainer");
-            params.put("maintainer", f.maintenanceCompanyId());
-        }
-        if (f.status() != null) {
-            sql.append(" AND e.status = :status");
-            params.put("status", f.status().name());
-        }
-        if (f.type() != null) {
-            sql.append(" AND e.type = :type");
-            params.put("type", f.type().name());
-        }
-        if (f.q() != null) {
-            sql.append(" AND (e.registration_code LIKE :q OR e.emergency_code LIKE :q)");
-            params.put("q", f.q().replace("%", "").replace("_", "") + "%");
-        }
-        return new Where(sql.toString(), params);
     }
 
     private ElevatorSummary summary(ResultSet rs, int row) throws SQLException {
@@ -255,6 +232,4 @@ public class ElevatorQueries {
         return org == null ? null : org.name();
     }
 
-    private record Where(String sql, Map<String, Object> params) {
-    }
 }

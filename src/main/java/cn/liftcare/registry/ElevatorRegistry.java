@@ -40,11 +40,15 @@ public class ElevatorRegistry {
     private final LocationManagement locations;
     private final OrganizationDirectory organizations;
     private final JdbcClient jdbc;
+    private final RegistryScope scopes;
+    private final ElevatorBulkInsert bulk;
     private final IdSequences ids;
     private final LiftCareTime time;
 
     ElevatorRegistry(Elevators elevators, LocationManagement locations, OrganizationDirectory organizations,
-            JdbcClient jdbc, IdSequences ids, LiftCareTime time) {
+            JdbcClient jdbc, IdSequences ids, LiftCareTime time, RegistryScope scopes, ElevatorBulkInsert bulk) {
+        this.scopes = scopes;
+        this.bulk = bulk;
         this.elevators = elevators;
         this.locations = locations;
         this.organizations = organizations;
@@ -109,6 +113,7 @@ public class ElevatorRegistry {
         }
         List<ElevatorDetails> details = inputs.stream().map(ElevatorDetails::normalised).toList();
         Checker checker = new Checker(scope, details);
+        checker.placeAll(details);
         List<Long> newIds = ids.next("elevator", details.size());
         java.time.Instant now = time.now();
         List<Elevator> batch = new ArrayList<>(details.size());
@@ -116,7 +121,8 @@ public class ElevatorRegistry {
             ElevatorDetails d = details.get(i);
             batch.add(Elevator.register(new ElevatorId(newIds.get(i)), d, checker.place(d), checker.useUnitOf(d), now));
         }
-        return elevators.saveAll(batch).stream().map(Elevator::snapshot).toList();
+        bulk.insert(batch);
+        return batch.stream().map(Elevator::snapshot).toList();
     }
 
     public Optional<ElevatorSnapshot> find(Scope scope, ElevatorId id) {
@@ -125,7 +131,7 @@ public class ElevatorRegistry {
 
     /** Whether the elevator exists and the caller may see it: the SQL scope predicate decides. */
     public boolean inScope(Scope scope, ElevatorId id) {
-        RegistryScope.Predicate predicate = RegistryScope.elevators(scope);
+        RegistryScope.Predicate predicate = scopes.elevators(scope);
         return jdbc.sql("SELECT count(*) > 0 FROM elevator e WHERE e.id = :id AND " + predicate.sql())
                 .params(predicate.params()).param("id", id.value())
                 .query(Boolean.class).single();
@@ -166,7 +172,7 @@ public class ElevatorRegistry {
         private final Map<OrganizationId, OrganizationView> parties;
         private final Set<String> takenRegistrationCodes;
         private final Set<String> takenEmergencyCodes;
-        private final Map<String, Placement> placements = new HashMap<>();
+        private final Map<LocationManagement.UnitAddress, Placement> placements = new HashMap<>();
 
         Checker(Scope scope, List<ElevatorDetails> batch) {
             this.scope = scope;
@@ -231,8 +237,15 @@ public class ElevatorRegistry {
         }
 
         Placement place(ElevatorDetails d) {
-            return placements.computeIfAbsent(d.communityId().value() + "\u0000" + d.building() + "\u0000" + d.unit(),
+            return placements.computeIfAbsent(new LocationManagement.UnitAddress(d.communityId(), d.building(), d.unit()),
                     k -> locations.place(d.communityId(), d.building(), d.unit()));
+        }
+
+        /** Finds or creates every unit of the batch in a few round trips, not one per elevator. */
+        void placeAll(List<ElevatorDetails> batch) {
+            placements.putAll(locations.placeAll(batch.stream()
+                    .map(d -> new LocationManagement.UnitAddress(d.communityId(), d.building(), d.unit()))
+                    .collect(java.util.stream.Collectors.toSet())));
         }
 
         private Optional<Community> community(CommunityId id) {
@@ -256,7 +269,7 @@ public class ElevatorRegistry {
     }
 
     private boolean communityInScope(Scope scope, Community community) {
-        RegistryScope.Predicate predicate = RegistryScope.communities(scope);
+        RegistryScope.Predicate predicate = scopes.communities(scope);
         return jdbc.sql("SELECT count(*) > 0 FROM community c WHERE c.id = :id AND " + predicate.sql())
                 .params(predicate.params()).param("id", community.id().value())
                 .query(Boolean.class).single();

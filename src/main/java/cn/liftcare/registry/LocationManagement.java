@@ -1,9 +1,13 @@
 package cn.liftcare.registry;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,9 +39,11 @@ public class LocationManagement {
     private final OrganizationDirectory organizations;
     private final IdSequences ids;
     private final LiftCareTime time;
+    private final JdbcClient jdbc;
 
     LocationManagement(Districts districts, Streets streets, Communities communities, Buildings buildings, Units units,
-            OrganizationDirectory organizations, IdSequences ids, LiftCareTime time) {
+            OrganizationDirectory organizations, IdSequences ids, LiftCareTime time, JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.districts = districts;
         this.streets = streets;
         this.communities = communities;
@@ -110,6 +116,47 @@ public class LocationManagement {
                 .orElseGet(() -> units.save(BuildingUnit.create(new UnitId(ids.next("building_unit")), building.id(),
                         communityId, unitName)));
         return new Placement(unit.id(), communityId, community.districtId());
+    }
+
+    /** Where an elevator stands, as named in a form or a spreadsheet row. */
+    public record UnitAddress(CommunityId communityId, String building, String unit) {
+    }
+
+    /**
+     * {@link #place} for many units at once: the existing buildings and units of the communities involved
+     * are read in two queries, and only the missing ones are created.
+     */
+    @Transactional
+    public Map<UnitAddress, Placement> placeAll(Set<UnitAddress> addresses) {
+        Map<UnitAddress, Placement> placed = new HashMap<>();
+        if (addresses.isEmpty()) {
+            return placed;
+        }
+        List<Long> communityIds = addresses.stream().map(a -> a.communityId().value()).distinct().toList();
+        Map<CommunityId, DistrictId> districtOf = new HashMap<>();
+        communities.findAllById(communityIds.stream().map(CommunityId::new).toList())
+                .forEach(c -> districtOf.put(c.id(), c.districtId()));
+        Map<String, BuildingId> buildingIds = new HashMap<>();
+        jdbc.sql("SELECT id, community_id, name FROM building WHERE community_id IN (:ids)").param("ids", communityIds)
+                .query((rs, i) -> buildingIds.put(rs.getLong(2) + "/" + rs.getString(3), new BuildingId(rs.getLong(1))))
+                .list();
+        Map<String, UnitId> unitIds = new HashMap<>();
+        jdbc.sql("SELECT id, building_id, name FROM building_unit WHERE community_id IN (:ids)").param("ids", communityIds)
+                .query((rs, i) -> unitIds.put(rs.getLong(2) + "/" + rs.getString(3), new UnitId(rs.getLong(1)))).list();
+        for (UnitAddress a : addresses) {
+            DistrictId district = districtOf.get(a.communityId());
+            if (district == null) {
+                throw new NotFoundException("community", a.communityId().value());
+            }
+            BuildingId building = buildingIds.computeIfAbsent(a.communityId().value() + "/" + a.building(),
+                    k -> buildings.save(Building.create(new BuildingId(ids.next("building")), a.communityId(), a.building()))
+                            .id());
+            UnitId unit = unitIds.computeIfAbsent(building.value() + "/" + a.unit(),
+                    k -> units.save(BuildingUnit.create(new UnitId(ids.next("building_unit")), building, a.communityId(),
+                            a.unit())).id());
+            placed.put(a, new Placement(unit, a.communityId(), district));
+        }
+        return placed;
     }
 
     Optional<Community> community(CommunityId id) {

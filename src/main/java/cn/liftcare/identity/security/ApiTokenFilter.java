@@ -16,12 +16,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /** Authenticates {@code Authorization: Bearer lct_…} on the API; anything else passes on to HTTP Basic. */
 class ApiTokenFilter extends OncePerRequestFilter {
 
-    private final ApiTokens tokens;
     private final LiftCareUserDetailsService users;
     private final AuthenticationEntryPoint entryPoint;
 
-    ApiTokenFilter(ApiTokens tokens, LiftCareUserDetailsService users, AuthenticationEntryPoint entryPoint) {
-        this.tokens = tokens;
+    ApiTokenFilter(LiftCareUserDetailsService users, AuthenticationEntryPoint entryPoint) {
         this.users = users;
         this.entryPoint = entryPoint;
     }
@@ -35,7 +33,7 @@ class ApiTokenFilter extends OncePerRequestFilter {
             return;
         }
         String token = header.substring(7).strip();
-        LiftCareUser user = tokens.userOf(token).flatMap(users::loadById)
+        LiftCareUser user = users.loadByTokenHash(ApiTokens.sha256(token))
                 .filter(u -> u.isEnabled() && u.isAccountNonLocked())
                 .orElse(null);
         if (user == null) {

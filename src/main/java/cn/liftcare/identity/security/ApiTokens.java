@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -51,15 +50,6 @@ public class ApiTokens {
                 .param("now", Timestamp.from(now)).param("expires", Timestamp.from(expires))
                 .update();
         return new IssuedToken(token, expires);
-    }
-
-    Optional<Long> userOf(String token) {
-        return jdbc.sql("""
-                SELECT app_user_id FROM api_token
-                WHERE token_hash = :hash AND revoked_at IS NULL AND expires_at > :now
-                """)
-                .param("hash", sha256(token)).param("now", Timestamp.from(time.now()))
-                .query(Long.class).optional();
     }
 
     public void revoke(long userId, String token) {

@@ -44,8 +44,11 @@ class LiftCareUserDetailsService implements UserDetailsService {
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));
     }
 
-    Optional<LiftCareUser> loadById(long userId) {
-        return find("u.id = :key", userId);
+    /** The holder of a live bearer token, found by the token's hash, in the same single query. */
+    Optional<LiftCareUser> loadByTokenHash(String tokenHash) {
+        return find("""
+                u.id = (SELECT t.app_user_id FROM api_token t
+                        WHERE t.token_hash = :key AND t.revoked_at IS NULL AND t.expires_at > :now)""", tokenHash);
     }
 
     private Optional<LiftCareUser> find(String predicate, Object key) {

@@ -56,10 +56,12 @@ class ElevatorPageController {
     private final PublicLinks links;
     private final ElevatorSpreadsheet spreadsheet;
     private final QrCodes qrCodes;
+    private final HistoryLabels historyLabels;
 
     ElevatorPageController(ElevatorQueries queries, ElevatorRegistry registry, ElevatorImport importer,
             CommunityQueries communities, OrganizationDirectory organizations, AuditTrail audit, PublicLinks links,
-            ElevatorSpreadsheet spreadsheet, QrCodes qrCodes) {
+            ElevatorSpreadsheet spreadsheet, QrCodes qrCodes, HistoryLabels historyLabels) {
+        this.historyLabels = historyLabels;
         this.spreadsheet = spreadsheet;
         this.qrCodes = qrCodes;
         this.queries = queries;
@@ -118,8 +120,8 @@ class ElevatorPageController {
     String detail(Scope scope, @PathVariable long id, Model model) {
         ElevatorView elevator = queries.find(scope, new ElevatorId(id)).orElseThrow(() -> new NotFoundException("elevator", id));
         model.addAttribute("elevator", elevator);
-        model.addAttribute("history", audit.forEntity(ElevatorChanged.ENTITY, String.valueOf(id)).stream()
-                .map(HistoryEntry::of).toList());
+        model.addAttribute("history", historyLabels.label(audit.forEntity(ElevatorChanged.ENTITY, String.valueOf(id))
+                .stream().map(HistoryEntry::of).toList()));
         model.addAttribute("publicUrl", links.elevatorPage(elevator.registrationCode()));
         model.addAttribute("canEdit", scope.hasAny(ElevatorRegistry.EDITORS));
         return "elevators/detail";

@@ -13,7 +13,7 @@ class EmbeddedDatabaseFailureAnalyzer extends AbstractFailureAnalyzer<EmbeddedDa
                 LiftCare starts its own PostgreSQL when no database is configured. That needs initdb to run as a
                 non-root user: as root it uses 'unshare -U', which this machine does not allow.""",
                 """
-                Point LiftCare at a PostgreSQL server (version 14 or later) instead, for example:
+                Point LiftCare at a PostgreSQL server (version 15 or later) instead, for example:
 
                     export SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/liftcare
                     export SPRING_DATASOURCE_USERNAME=liftcare
