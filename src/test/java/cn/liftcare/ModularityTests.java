@@ -19,7 +19,7 @@ class ModularityTests {
     @Test
     void theBusinessCapabilitiesAreModules() {
         assertThat(MODULES.stream().map(m -> m.getBasePackage().getName()))
-                .contains("cn.liftcare.identity", "cn.liftcare.audit", "cn.liftcare.registry", "cn.liftcare.demo",
+                .contains("cn.liftcare.identity", "cn.liftcare.audit", "cn.liftcare.registry", "cn.liftcare.maintenance", "cn.liftcare.demo",
                         "cn.liftcare.dashboard");
     }
 

@@ -1,6 +1,5 @@
 package cn.liftcare.identity;
 
-import cn.liftcare.shared.AuditAction;
 import cn.liftcare.shared.AuditableEvent;
 
 /** A user account was opened (before is null) or changed; a password change says so without the hash. */
@@ -25,11 +24,6 @@ public record UserAccountChanged(UserId userId, UserAccountView before, UserAcco
     @Override
     public Object auditAfter() {
         return passwordChanged ? new PasswordChange(after) : after;
-    }
-
-    @Override
-    public AuditAction action() {
-        return before == null ? AuditAction.CREATE : AuditAction.UPDATE;
     }
 
     /** The account as it is, and the fact (never the value) that its password changed. */

@@ -43,6 +43,7 @@ public class Elevator extends AbstractAggregateRoot<Elevator> {
     private ElevatorStatus status;
     private LocalDate lastInspectionDate;
     private LocalDate nextInspectionDue;
+    private boolean inspectionFailed;
     private final Instant createdAt;
     private Instant updatedAt;
     @Version
@@ -53,8 +54,9 @@ public class Elevator extends AbstractAggregateRoot<Elevator> {
             String model, LocalDate manufactureDate, LocalDate commissioningDate, int stops, Integer ratedLoadKg,
             BigDecimal ratedSpeed, UseCategory useCategory, UnitId unitId, CommunityId communityId,
             DistrictId districtId, OrganizationId useUnitId, OrganizationId maintenanceCompanyId,
-            ElevatorStatus status, LocalDate lastInspectionDate, LocalDate nextInspectionDue, Instant createdAt,
-            Instant updatedAt, Integer version) {
+            ElevatorStatus status, LocalDate lastInspectionDate, LocalDate nextInspectionDue, boolean inspectionFailed,
+            Instant createdAt, Instant updatedAt, Integer version) {
+        this.inspectionFailed = inspectionFailed;
         this.id = id;
         this.registrationCode = registrationCode;
         this.emergencyCode = emergencyCode;
@@ -84,7 +86,7 @@ public class Elevator extends AbstractAggregateRoot<Elevator> {
     static Elevator register(ElevatorId id, ElevatorDetails d, Placement placement, OrganizationId useUnitId,
             Instant now) {
         Elevator elevator = new Elevator(id, null, null, null, null, null, null, null, 0, null, null, null, null,
-                null, null, null, null, null, null, null, now, now, null);
+                null, null, null, null, null, null, null, false, now, now, null);
         elevator.apply(d, placement, useUnitId);
         elevator.registerEvent(new ElevatorChanged(id, null, elevator.snapshot()));
         return elevator;
@@ -124,6 +126,29 @@ public class Elevator extends AbstractAggregateRoot<Elevator> {
         this.nextInspectionDue = d.nextInspectionDue();
     }
 
+    /**
+     * Records a periodic inspection or self-test (TSG T7001-2023): a failure suspends the elevator until an
+     * inspection passes; the pass puts back in service only an elevator that the failure suspended.
+     */
+    Elevator inspected(LocalDate on, LocalDate nextDue, boolean passed, Instant now) {
+        ElevatorSnapshot before = snapshot();
+        this.lastInspectionDate = on;
+        this.nextInspectionDue = nextDue;
+        if (!passed && status == ElevatorStatus.IN_SERVICE) {
+            this.status = ElevatorStatus.SUSPENDED;
+            this.inspectionFailed = true;
+        }
+        else if (passed && inspectionFailed) {
+            this.inspectionFailed = false;
+            if (status == ElevatorStatus.SUSPENDED) {
+                this.status = ElevatorStatus.IN_SERVICE;
+            }
+        }
+        this.updatedAt = now;
+        registerEvent(new ElevatorChanged(id, before, snapshot()));
+        return this;
+    }
+
     /** The events raised and not yet published, for {@link ElevatorBulkInsert}, which bypasses the repository. */
     List<Object> unpublishedEvents() {
         List<Object> events = List.copyOf(domainEvents());
@@ -133,8 +158,8 @@ public class Elevator extends AbstractAggregateRoot<Elevator> {
 
     public ElevatorSnapshot snapshot() {
         return new ElevatorSnapshot(id, registrationCode, emergencyCode, type, brand, model, manufactureDate,
-                commissioningDate, stops, ratedLoadKg, ratedSpeed, useCategory, unitId, communityId, useUnitId,
-                maintenanceCompanyId, status, lastInspectionDate, nextInspectionDue);
+                commissioningDate, stops, ratedLoadKg, ratedSpeed, useCategory, unitId, communityId, districtId, useUnitId,
+                maintenanceCompanyId, status, lastInspectionDate, nextInspectionDue, inspectionFailed);
     }
 
     /** Whole years in service on the given day. */

@@ -26,8 +26,8 @@ class ElevatorBulkInsert {
             INSERT INTO elevator (id, registration_code, emergency_code, type, brand, model, manufacture_date,
                 commissioning_date, stops, rated_load_kg, rated_speed, use_category, unit_id, community_id, district_id,
                 use_unit_id, maintenance_company_id, status, last_inspection_date, next_inspection_due, created_at,
-                updated_at, version)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""";
+                updated_at, inspection_failed, version)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, 0)""";
 
     private static final int[] TYPES = {Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
             Types.VARCHAR, Types.DATE, Types.DATE, Types.INTEGER, Types.INTEGER, Types.NUMERIC, Types.VARCHAR,

@@ -1,11 +1,10 @@
 package cn.liftcare.registry;
 
-import cn.liftcare.shared.AuditAction;
-import cn.liftcare.shared.AuditableEvent;
+import cn.liftcare.shared.AuditedChange;
 
 /** An elevator was registered (before is null) or its registered facts changed. */
 public record ElevatorChanged(ElevatorId elevatorId, ElevatorSnapshot before, ElevatorSnapshot after)
-        implements AuditableEvent {
+        implements AuditedChange<ElevatorSnapshot> {
 
     public static final String ENTITY = "elevator";
 
@@ -17,21 +16,6 @@ public record ElevatorChanged(ElevatorId elevatorId, ElevatorSnapshot before, El
     @Override
     public String entityId() {
         return String.valueOf(elevatorId.value());
-    }
-
-    @Override
-    public AuditAction action() {
-        return before == null ? AuditAction.CREATE : AuditAction.UPDATE;
-    }
-
-    @Override
-    public Object auditBefore() {
-        return before;
-    }
-
-    @Override
-    public Object auditAfter() {
-        return after;
     }
 
     public boolean maintenanceCompanyChanged() {

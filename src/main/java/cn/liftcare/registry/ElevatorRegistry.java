@@ -1,5 +1,6 @@
 package cn.liftcare.registry;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -123,6 +124,20 @@ public class ElevatorRegistry {
         }
         bulk.insert(batch);
         return batch.stream().map(Elevator::snapshot).toList();
+    }
+
+    /** Records an inspection's outcome on the elevator (the maintenance module decides the next due date). */
+    @Transactional
+    public ElevatorSnapshot recordInspection(ElevatorId id, LocalDate on, LocalDate nextDue, boolean passed) {
+        Elevator elevator = elevators.findById(id).orElseThrow(() -> new NotFoundException("elevator", id.value()));
+        return elevators.save(elevator.inspected(on, nextDue, passed, time.now())).snapshot();
+    }
+
+    /** Many elevators' facts by id, without scope: for modules that already hold the ids from their own scoped data. */
+    public Map<ElevatorId, ElevatorSnapshot> snapshots(java.util.Collection<ElevatorId> ids) {
+        Map<ElevatorId, ElevatorSnapshot> found = new HashMap<>();
+        elevators.findAllById(ids).forEach(e -> found.put(e.id(), e.snapshot()));
+        return found;
     }
 
     public Optional<ElevatorSnapshot> find(Scope scope, ElevatorId id) {

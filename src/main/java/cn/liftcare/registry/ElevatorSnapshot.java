@@ -9,6 +9,12 @@ import cn.liftcare.identity.OrganizationId;
 public record ElevatorSnapshot(ElevatorId id, String registrationCode, String emergencyCode, ElevatorType type,
         String brand, String model, LocalDate manufactureDate, LocalDate commissioningDate, int stops,
         Integer ratedLoadKg, BigDecimal ratedSpeed, UseCategory useCategory, UnitId unitId, CommunityId communityId,
+        DistrictId districtId,
         OrganizationId useUnitId, OrganizationId maintenanceCompanyId, ElevatorStatus status,
-        LocalDate lastInspectionDate, LocalDate nextInspectionDue) {
+        LocalDate lastInspectionDate, LocalDate nextInspectionDue, boolean inspectionFailed) {
+
+    /** The TSG T5002-2017 annex that lists the elevator's maintenance items. */
+    public char annex() {
+        return type.annex();
+    }
 }

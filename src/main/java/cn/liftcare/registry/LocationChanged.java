@@ -1,10 +1,9 @@
 package cn.liftcare.registry;
 
-import cn.liftcare.shared.AuditAction;
-import cn.liftcare.shared.AuditableEvent;
+import cn.liftcare.shared.AuditedChange;
 
 /** A district, street, community, building or unit was created (before is null) or changed. */
-public record LocationChanged(String kind, long id, Object before, Object after) implements AuditableEvent {
+public record LocationChanged(String kind, long id, Object before, Object after) implements AuditedChange<Object> {
 
     @Override
     public String entityType() {
@@ -14,20 +13,5 @@ public record LocationChanged(String kind, long id, Object before, Object after)
     @Override
     public String entityId() {
         return String.valueOf(id);
-    }
-
-    @Override
-    public AuditAction action() {
-        return before == null ? AuditAction.CREATE : AuditAction.UPDATE;
-    }
-
-    @Override
-    public Object auditBefore() {
-        return before;
-    }
-
-    @Override
-    public Object auditAfter() {
-        return after;
     }
 }

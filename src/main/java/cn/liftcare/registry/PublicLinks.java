@@ -18,7 +18,12 @@ public class PublicLinks {
     }
 
     public String elevatorPage(String registrationCode) {
+        return absolute("/p/" + registrationCode);
+    }
+
+    /** An absolute link to a path of LiftCare, e.g. the check-in page a code in the car leads to. */
+    public String absolute(String path) {
         String base = baseUrl.isEmpty() ? ServletUriComponentsBuilder.fromCurrentContextPath().toUriString() : baseUrl;
-        return base + "/p/" + registrationCode;
+        return base + path;
     }
 }

@@ -12,12 +12,11 @@ import cn.liftcare.identity.Scope;
  * Turns a caller's {@link Scope} into SQL predicates over the registry's tables. Every registry query
  * appends one of these, so scope is enforced by the database, not by the page.
  * <p>
- * The elevator predicate names only columns that {@code elevator} and {@code elevator_tally} share, and
- * lists the caller's districts or communities as ids, so PostgreSQL can use its indexes rather than
- * evaluate a sub-select for every row.
+ * The elevator predicate lists the caller's districts or communities as ids, so PostgreSQL can use its
+ * indexes rather than evaluate a sub-select for every row.
  */
 @Component
-class RegistryScope {
+public class RegistryScope {
 
     private final JdbcClient jdbc;
 
@@ -25,8 +24,12 @@ class RegistryScope {
         this.jdbc = jdbc;
     }
 
-    /** A predicate on an elevator (or a tally row) aliased {@code e}, and its parameters. */
-    Predicate elevators(Scope scope) {
+    /**
+     * A predicate on an elevator aliased {@code e}, and its parameters. It names only district_id,
+     * maintenance_company_id, use_unit_id and community_id, so any table carrying those columns (the tally,
+     * other modules' projections of elevators) can be scoped with it.
+     */
+    public Predicate elevators(Scope scope) {
         return switch (scope.reach()) {
             case ALL -> new Predicate("TRUE", Map.of());
             case REGION -> new Predicate("e.district_id IN (:scopeDistricts)", Map.of("scopeDistricts", nonEmpty(
@@ -61,6 +64,6 @@ class RegistryScope {
         return ids.isEmpty() ? List.of(-1L) : ids;
     }
 
-    record Predicate(String sql, Map<String, ?> params) {
+    public record Predicate(String sql, Map<String, ?> params) {
     }
 }

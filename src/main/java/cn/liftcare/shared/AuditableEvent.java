@@ -12,7 +12,13 @@ public interface AuditableEvent {
 
     String entityId();
 
-    AuditAction action();
+    /** Creation when there is no state before, deletion when there is none after, else an update. */
+    default AuditAction action() {
+        if (auditBefore() == null) {
+            return AuditAction.CREATE;
+        }
+        return auditAfter() == null ? AuditAction.DELETE : AuditAction.UPDATE;
+    }
 
     /** The state before, or null on creation; serialised to JSON for the log. */
     Object auditBefore();

@@ -1,63 +1,23 @@
 package cn.liftcare.browser;
 
-import java.time.Duration;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
-import cn.liftcare.support.TestConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A regulator signs in, filters the elevator list, opens an elevator and switches to English. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@Import(TestConfiguration.class)
-class RegistryBrowserIT {
+class RegistryBrowserIT extends BrowserTest {
 
-    @LocalServerPort int port;
-    WebDriver driver;
-
-    @BeforeAll
-    static void chromium() {
-        Browser.requireChromium();
-    }
-
-    @AfterEach
-    void quit() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
-
-    String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    WebDriverWait waiting() {
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class); // htmx swaps the results
-        return wait;
-    }
-
+    /** Also checks that the sign-in page speaks Chinese by default. */
+    @Override
     void signIn(String user) {
         driver.get(url("/login"));
         assertThat(driver.findElement(By.id("login-submit")).getText()).isEqualTo("登录");
-        driver.findElement(By.id("username")).sendKeys(user);
-        driver.findElement(By.id("password")).sendKeys("liftcare");
-        driver.findElement(By.id("login-submit")).click();
-        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("kpi-total")));
+        super.signIn(user);
     }
 
     @Test

@@ -29,6 +29,7 @@ import cn.liftcare.support.LiftCareTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -49,6 +50,11 @@ class AuthorizationMatrixIT {
     static final Set<String> REGULATOR = Set.of("regulator");
     static final Set<String> EVERYONE = Set.copyOf(DemoUsers.ALL);
     static final AtomicInteger SERIAL = new AtomicInteger(500_000);
+    static final Set<String> FIELD = Set.of("maintainer", "mcmanager", "maintainer2");
+    static final Set<String> CONFIRMERS = Set.of("property", "mcmanager");
+    static final byte[] PNG = java.util.Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+
 
     @Autowired MockMvc mvc;
     @Autowired DemoUsers users;
@@ -60,6 +66,10 @@ class AuthorizationMatrixIT {
     long testCommunity;
     long foreignOrg;
     long regulatorUser;
+    long maintainerUser;
+    long visit;
+    long onDemandElevator;
+    long photo;
     String code;
 
     @BeforeAll
@@ -80,6 +90,14 @@ class AuthorizationMatrixIT {
             testCommunity = demo.community("矩阵测试苑");
         }
         regulatorUser = jdbc.sql("SELECT id FROM app_user WHERE username = 'regulator'").query(Long.class).single();
+        maintainerUser = jdbc.sql("SELECT id FROM app_user WHERE username = 'maintainer'").query(Long.class).single();
+        visit = jdbc.sql("SELECT max(id) FROM maintenance_visit WHERE elevator_id = :e AND status = 'CONFIRMED'")
+                .param("e", elevator).query(Long.class).single();
+        onDemandElevator = jdbc.sql("""
+                SELECT p.elevator_id FROM maintenance_plan p JOIN organization o ON o.id = p.maintenance_company_id
+                WHERE o.short_name = '通衢电梯' ORDER BY p.elevator_id LIMIT 1""").query(Long.class).single();
+        photo = jdbc.sql("SELECT min(p.id) FROM maintenance_photo p JOIN organization o ON o.id = p.company_id "
+                + "WHERE o.short_name = '运河电梯'").query(Long.class).single();
         String foreignCode = "91330106MA2TE0T00";
         foreignCode += CreditCode.checkCharacter(foreignCode.substring(0, 17));
         foreignOrg = jdbc.sql("SELECT id FROM organization WHERE credit_code = :c").param("c", foreignCode)
@@ -96,14 +114,22 @@ class AuthorizationMatrixIT {
 
     /** One row of the matrix: who succeeds (with which status), who is out of scope (404); the rest get 403. */
     record Endpoint(String name, Function<AuthorizationMatrixIT, AbstractMockHttpServletRequestBuilder<?>> request,
-            int success, Set<String> allowed, Set<String> outOfScope) {
+            int success, Set<String> allowed, Set<String> outOfScope, Map<String, Integer> special) {
 
         Endpoint(String name, Function<AuthorizationMatrixIT, AbstractMockHttpServletRequestBuilder<?>> request, int success,
                 Set<String> allowed) {
-            this(name, request, success, allowed, Set.of());
+            this(name, request, success, allowed, Set.of(), Map.of());
+        }
+
+        Endpoint(String name, Function<AuthorizationMatrixIT, AbstractMockHttpServletRequestBuilder<?>> request, int success,
+                Set<String> allowed, Set<String> outOfScope) {
+            this(name, request, success, allowed, outOfScope, Map.of());
         }
 
         int expectedFor(String user) {
+            if (special.containsKey(user)) {
+                return special.get(user);
+            }
             if (outOfScope.contains(user)) {
                 return 404;
             }
@@ -163,7 +189,65 @@ class AuthorizationMatrixIT {
                             """.formatted(SERIAL.incrementAndGet(), t.useUnit)), 201, REGISTRARS),
             new Endpoint("POST /api/v1/auth/tokens", t -> post("/api/v1/auth/tokens"), 201, EVERYONE),
             new Endpoint("GET /api/v1/audit/verify", t -> get("/api/v1/audit/verify"), 200, REGULATOR),
-            new Endpoint("GET /api/v1/public/elevators/{code}", t -> get("/api/v1/public/elevators/" + t.code), 200, EVERYONE));
+            new Endpoint("GET /api/v1/public/elevators/{code}", t -> get("/api/v1/public/elevators/" + t.code), 200, EVERYONE),
+            new Endpoint("GET /api/v1/maintenance/overdue", t -> get("/api/v1/maintenance/overdue"), 200, EVERYONE),
+            new Endpoint("GET /api/v1/maintenance/on-time-rate", t -> get("/api/v1/maintenance/on-time-rate?month=2026-10"),
+                    200, EVERYONE),
+            new Endpoint("GET /api/v1/maintenance/board", t -> get("/api/v1/maintenance/board"), 200, EVERYONE),
+            new Endpoint("GET /api/v1/maintenance/visits/mine", t -> get("/api/v1/maintenance/visits/mine"), 200, EVERYONE),
+            new Endpoint("GET /api/v1/maintenance/visits/awaiting-confirmation",
+                    t -> get("/api/v1/maintenance/visits/awaiting-confirmation"), 200, EVERYONE),
+            new Endpoint("GET /api/v1/maintenance/visits/{id}", t -> get("/api/v1/maintenance/visits/" + t.visit), 200,
+                    EVERYONE, Set.of("maintainer2")),
+            new Endpoint("POST /api/v1/maintenance/visits", t -> post("/api/v1/maintenance/visits")
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"elevatorId\":" + t.elevator + ",\"plannedOn\":\""
+                            + java.time.LocalDate.now(cn.liftcare.shared.LiftCareTime.ZONE).plusDays(3) + "\"}"),
+                    201, FIELD, Set.of("maintainer2")),
+            new Endpoint("POST /api/v1/maintenance/check-ins", t -> post("/api/v1/maintenance/check-ins")
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"elevatorId\":" + t.elevator + "}"),
+                    200, FIELD, Set.of("maintainer2"), Map.of("mcmanager", 409)),
+            new Endpoint("POST /api/v1/maintenance/visits/{missing}/assign", t -> post("/api/v1/maintenance/visits/999999999/assign")
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"maintainerId\":" + t.maintainerUser + "}"),
+                    404, Set.of("mcmanager")),
+            new Endpoint("POST /api/v1/maintenance/visits/{missing}/record", t -> post("/api/v1/maintenance/visits/999999999/record")
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"items\":[],\"idempotencyKey\":\"matrix\"}"),
+                    404, FIELD),
+            new Endpoint("POST /api/v1/maintenance/visits/{missing}/confirm",
+                    t -> post("/api/v1/maintenance/visits/999999999/confirm"), 404, CONFIRMERS),
+            new Endpoint("POST /api/v1/maintenance/visits/{missing}/corrections",
+                    t -> post("/api/v1/maintenance/visits/999999999/corrections").contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"reason\":\"x\",\"items\":[]}"), 404, FIELD),
+            new Endpoint("POST /api/v1/maintenance/photos", t -> multipart("/api/v1/maintenance/photos")
+                    .file(new MockMultipartFile("file", "p.png", "image/png", PNG)), 201, FIELD),
+            new Endpoint("GET /api/v1/maintenance/flags", t -> get("/api/v1/maintenance/flags"), 200, EVERYONE),
+            new Endpoint("GET /api/v1/maintenance/catalogue", t -> get("/api/v1/maintenance/catalogue?annex=A&visitClass=QUARTER"),
+                    200, EVERYONE),
+            new Endpoint("POST /api/v1/maintenance/plans/{id}/on-demand", t -> post("/api/v1/maintenance/plans/"
+                    + t.onDemandElevator + "/on-demand").contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"intervalDays\":30,\"monitoringDevice\":\"IOT-9\"}"), 200, REGULATOR),
+            new Endpoint("DELETE /api/v1/maintenance/plans/{id}/on-demand",
+                    t -> delete("/api/v1/maintenance/plans/" + t.onDemandElevator + "/on-demand"), 200, REGULATOR),
+            new Endpoint("POST /api/v1/maintenance/certificates", t -> post("/api/v1/maintenance/certificates")
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"userId\":" + t.maintainerUser
+                            + ",\"certificateNo\":\"T330105-MATRIX\",\"expiresOn\":\"2030-01-01\"}"),
+                    200, Set.of("mcmanager", "admin")),
+            new Endpoint("GET /api/v1/elevators/{id}/maintenance", t -> get("/api/v1/elevators/" + t.elevator + "/maintenance"),
+                    200, EVERYONE, Set.of("maintainer2")),
+            new Endpoint("GET /api/v1/inspections/overdue", t -> get("/api/v1/inspections/overdue"), 200, EVERYONE),
+            new Endpoint("POST /api/v1/inspections (self-test)", t -> post("/api/v1/inspections")
+                    .contentType(MediaType.APPLICATION_JSON).content(inspectionJson(t.elevator, "SELF_TEST")), 201,
+                    Set.of("mcmanager")),
+            new Endpoint("POST /api/v1/inspections (periodic)", t -> post("/api/v1/inspections")
+                    .contentType(MediaType.APPLICATION_JSON).content(inspectionJson(t.elevator, "PERIODIC")), 201,
+                    Set.of("inspector")),
+            new Endpoint("GET /api/v1/elevators/{id}/check-in-code", t -> get("/api/v1/elevators/" + t.elevator
+                    + "/check-in-code"), 200, Set.of("property", "admin")));
+
+
+    static String inspectionJson(long elevator, String kind) {
+        return "{\"elevatorId\":" + elevator + ",\"kind\":\"" + kind + "\",\"inspectedOn\":\""
+                + java.time.LocalDate.now(cn.liftcare.shared.LiftCareTime.ZONE) + "\",\"result\":\"PASS\"}";
+    }
 
     static final List<Endpoint> PAGES = List.of(
             new Endpoint("GET /", t -> get("/"), 200, EVERYONE),
@@ -194,7 +278,40 @@ class AuthorizationMatrixIT {
             new Endpoint("GET /audit", t -> get("/audit"), 200, REGULATOR),
             new Endpoint("POST /audit/verify", t -> post("/audit/verify").with(csrf()), 200, REGULATOR),
             new Endpoint("GET /p/{code}", t -> get("/p/" + t.code), 200, EVERYONE),
-            new Endpoint("GET /p/{code}/qr.svg", t -> get("/p/" + t.code + "/qr.svg"), 200, EVERYONE));
+            new Endpoint("GET /p/{code}/qr.svg", t -> get("/p/" + t.code + "/qr.svg"), 200, EVERYONE),
+            new Endpoint("GET /p/{code}/maintenance", t -> get("/p/" + t.code + "/maintenance"), 200, EVERYONE),
+            new Endpoint("GET /m", t -> get("/m"), 200, FIELD),
+            new Endpoint("GET /m/check-in", t -> get("/m/check-in?e=" + t.code), 200, FIELD, Set.of("maintainer2")),
+            new Endpoint("POST /m/check-in", t -> post("/m/check-in").with(csrf()).param("e", t.code), 302, FIELD,
+                    Set.of("maintainer2"), Map.of("mcmanager", 409)),
+            new Endpoint("GET /m/visits/{id}", t -> get("/m/visits/" + t.visit), 200, FIELD, Set.of("maintainer2")),
+            new Endpoint("POST /m/visits/{id}", t -> post("/m/visits/" + t.visit).with(csrf())
+                    .param("startedAt", "2026-01-01T00:00:00Z").param("submissionKey", "matrix-page"), 200, FIELD,
+                    Set.of("maintainer2")),
+            new Endpoint("POST /m/photos", t -> multipart("/m/photos").file(new MockMultipartFile("file", "p.png", "image/png", PNG))
+                    .param("code", "A-4-06").with(csrf()), 200, FIELD),
+            new Endpoint("GET /maintenance/photos/{id}", t -> get("/maintenance/photos/" + t.photo), 200, EVERYONE,
+                    Set.of("maintainer2")),
+            new Endpoint("GET /maintenance/board", t -> get("/maintenance/board"), 200, Set.of("mcmanager")),
+            new Endpoint("POST /maintenance/board/plan", t -> post("/maintenance/board/plan").with(csrf())
+                    .param("elevatorId", String.valueOf(t.elevator)).param("plannedOn",
+                            java.time.LocalDate.now(cn.liftcare.shared.LiftCareTime.ZONE).plusDays(4).toString()), 302,
+                    Set.of("mcmanager")),
+            new Endpoint("GET /maintenance/confirmations", t -> get("/maintenance/confirmations"), 200, CONFIRMERS),
+            new Endpoint("POST /maintenance/visits/{missing}/confirm", t -> post("/maintenance/visits/999999999/confirm")
+                    .with(csrf()), 404, CONFIRMERS),
+            new Endpoint("GET /maintenance/visits/{id}", t -> get("/maintenance/visits/" + t.visit), 200, EVERYONE,
+                    Set.of("maintainer2")),
+            new Endpoint("GET /maintenance/supervision", t -> get("/maintenance/supervision"), 200,
+                    Set.of("regulator", "supervisor", "admin", "mcmanager")),
+            new Endpoint("GET /maintenance/elevators/{id}", t -> get("/maintenance/elevators/" + t.elevator), 200, EVERYONE,
+                    Set.of("maintainer2")),
+            new Endpoint("POST /maintenance/elevators/{id}/inspections", t -> post("/maintenance/elevators/" + t.elevator
+                    + "/inspections").with(csrf()).param("inspectedOn", java.time.LocalDate.now(
+                            cn.liftcare.shared.LiftCareTime.ZONE).toString()).param("result", "PASS"), 200,
+                    Set.of("inspector", "mcmanager")),
+            new Endpoint("GET /elevators/{id}/check-in-code", t -> get("/elevators/" + t.elevator + "/check-in-code"), 200,
+                    Set.of("property", "admin")));
 
     static String newOrganizationJson() {
         String first17 = "91330105MA2" + String.format("%06d", SERIAL.incrementAndGet());

@@ -1,0 +1,8 @@
+package cn.liftcare.maintenance;
+
+import org.springframework.data.repository.ListCrudRepository;
+
+import cn.liftcare.registry.ElevatorId;
+
+interface MaintenancePlans extends ListCrudRepository<MaintenancePlan, ElevatorId> {
+}
