@@ -13,9 +13,8 @@ import org.springframework.stereotype.Component;
 
 import cn.liftcare.identity.OrganizationId;
 import cn.liftcare.identity.Scope;
+import cn.liftcare.shared.Images;
 import cn.liftcare.shared.LiftCareTime;
-import cn.liftcare.shared.ValidationFailedException;
-import cn.liftcare.shared.Violation;
 
 /**
  * Photos taken on site, as evidence for tests and repairs. Only JPEG, PNG and WebP images up to 5 MB, known
@@ -24,7 +23,7 @@ import cn.liftcare.shared.Violation;
 @Component
 public class Photos {
 
-    public static final int MAX_BYTES = 5 * 1024 * 1024;
+    public static final int MAX_BYTES = Images.MAX_BYTES;
 
     private final JdbcClient jdbc;
     private final LiftCareTime time;
@@ -35,13 +34,7 @@ public class Photos {
     }
 
     public long upload(Scope scope, byte[] bytes) {
-        if (bytes == null || bytes.length == 0) {
-            throw new ValidationFailedException(Violation.of("file", "photo.empty"));
-        }
-        if (bytes.length > MAX_BYTES) {
-            throw new ValidationFailedException(Violation.of("file", "photo.tooLarge", MAX_BYTES / 1024 / 1024));
-        }
-        String type = imageType(bytes).orElseThrow(() -> new ValidationFailedException(Violation.of("file", "photo.notImage")));
+        String type = Images.check("file", bytes);
         return jdbc.sql("""
                 INSERT INTO maintenance_photo (uploaded_by, company_id, content_type, bytes, sha256, uploaded_at)
                 VALUES (:user, :company, :type, :bytes, :sha, :at) RETURNING id""")
@@ -51,7 +44,7 @@ public class Photos {
     }
 
     /** Those of the ids that are photos uploaded by the company. */
-    Set<Long> ownedBy(OrganizationId company, Collection<Long> ids) {
+    public Set<Long> ownedBy(OrganizationId company, Collection<Long> ids) {
         if (ids.isEmpty()) {
             return Set.of();
         }
@@ -66,20 +59,6 @@ public class Photos {
     }
 
     public record Photo(String contentType, byte[] bytes, OrganizationId companyId) {
-    }
-
-    static Optional<String> imageType(byte[] b) {
-        if (b.length > 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF) {
-            return Optional.of("image/jpeg");
-        }
-        if (b.length > 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
-            return Optional.of("image/png");
-        }
-        if (b.length > 12 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F' && b[8] == 'W' && b[9] == 'E'
-                && b[10] == 'B' && b[11] == 'P') {
-            return Optional.of("image/webp");
-        }
-        return Optional.empty();
     }
 
     private static String sha256(byte[] bytes) {

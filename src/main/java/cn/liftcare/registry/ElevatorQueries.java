@@ -122,6 +122,38 @@ public class ElevatorQueries {
         return names;
     }
 
+    /** Community names by id, to label other modules' records the caller may already see. */
+    public Map<Long, String> communityNames(java.util.Collection<Long> communityIds) {
+        Map<Long, String> names = new HashMap<>();
+        if (!communityIds.isEmpty()) {
+            jdbc.sql("SELECT id, name FROM community WHERE id IN (:ids)").param("ids", communityIds)
+                    .query((rs, i) -> names.put(rs.getLong(1), rs.getString(2))).list();
+        }
+        return names;
+    }
+
+    /** How elevators are grouped for rates per elevator-year. */
+    public enum Grouping {
+        DISTRICT("district_id"), COMMUNITY("community_id"), COMPANY("maintenance_company_id");
+
+        private final String column;
+
+        Grouping(String column) {
+            this.column = column;
+        }
+    }
+
+    /** Elevators in use (not scrapped) in the caller's scope, per group, from the tally. */
+    public Map<Long, Long> countInUse(Scope scope, Grouping grouping) {
+        RegistryScope.Predicate predicate = scopes.elevators(scope);
+        Map<Long, Long> counts = new HashMap<>();
+        jdbc.sql("SELECT e." + grouping.column + ", sum(e.elevators) FROM elevator_tally e WHERE e.status <> 'SCRAPPED' "
+                        + "AND e." + grouping.column + " IS NOT NULL AND " + predicate.sql() + " GROUP BY 1")
+                .params(predicate.params())
+                .query((rs, i) -> counts.put(rs.getLong(1), rs.getLong(2))).list();
+        return counts;
+    }
+
     /** Distinct brands within the caller's scope, for the filter. */
     public List<String> brands(Scope scope) {
         RegistryScope.Predicate predicate = scopes.elevators(scope);

@@ -1,6 +1,8 @@
 package cn.liftcare.shared;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A command is well-formed but a business rule forbids it now (a state transition, a limit). Answers
@@ -11,12 +13,23 @@ public class RuleViolationException extends RuntimeException {
     private final String rule;
     private final String messageKey;
     private final List<Object> args;
+    private final Map<String, Object> properties = new LinkedHashMap<>();
 
     public RuleViolationException(String rule, String messageKey, Object... args) {
         super(rule);
         this.rule = rule;
         this.messageKey = messageKey;
         this.args = List.of(args);
+    }
+
+    /** Adds a member to the problem+json answer, such as the steps that are allowed instead. */
+    public RuleViolationException with(String name, Object value) {
+        properties.put(name, value);
+        return this;
+    }
+
+    public Map<String, Object> properties() {
+        return Map.copyOf(properties);
     }
 
     public String rule() {

@@ -10,7 +10,9 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import cn.liftcare.shared.NotFoundException;
 import cn.liftcare.shared.RuleViolationException;
+import cn.liftcare.shared.TooManyRequestsException;
 import cn.liftcare.shared.ValidationFailedException;
 
 /**
@@ -67,7 +70,18 @@ class ApiProblemHandler {
         problem.setType(URI.create(TYPE_BASE + "rule-violation"));
         problem.setTitle(message("problem.rule.title", new Object[0]));
         problem.setProperty("rule", e.rule());
+        e.properties().forEach(problem::setProperty);
         return problem;
+    }
+
+    @ExceptionHandler(TooManyRequestsException.class)
+    ResponseEntity<ProblemDetail> tooMany(TooManyRequestsException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+                message(e.messageKey(), new Object[] {e.retryAfterSeconds() / 60 + 1}));
+        problem.setType(URI.create(TYPE_BASE + "too-many-requests"));
+        problem.setTitle(message("problem.tooMany.title", new Object[0]));
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds())).body(problem);
     }
 
     private ProblemDetail validationProblem(List<FieldProblem> errors) {

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
 import cn.liftcare.shared.RuleViolationException;
+import cn.liftcare.shared.TooManyRequestsException;
 import cn.liftcare.shared.ValidationFailedException;
 
 /**
@@ -32,6 +33,12 @@ class PageProblemHandler {
     ModelAndView ruleBroken(RuleViolationException e) {
         return page(HttpStatus.CONFLICT, messages.getMessage(e.messageKey(), e.args(), e.messageKey(),
                 LocaleContextHolder.getLocale()));
+    }
+
+    @ExceptionHandler(TooManyRequestsException.class)
+    ModelAndView tooMany(TooManyRequestsException e) {
+        return page(HttpStatus.TOO_MANY_REQUESTS, messages.getMessage(e.messageKey(),
+                new Object[] {e.retryAfterSeconds() / 60 + 1}, e.messageKey(), LocaleContextHolder.getLocale()));
     }
 
     @ExceptionHandler(ValidationFailedException.class)
