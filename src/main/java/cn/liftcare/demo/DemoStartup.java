@@ -18,10 +18,12 @@ class DemoStartup implements ApplicationRunner {
 
     private final DemoDistrict district;
     private final DemoMaintenance maintenance;
+    private final DemoIncidents incidents;
 
-    DemoStartup(DemoDistrict district, DemoMaintenance maintenance) {
+    DemoStartup(DemoDistrict district, DemoMaintenance maintenance, DemoIncidents incidents) {
         this.district = district;
         this.maintenance = maintenance;
+        this.incidents = incidents;
     }
 
     @Override
@@ -34,6 +36,10 @@ class DemoStartup implements ApplicationRunner {
         long maintenanceStarted = System.nanoTime();
         if (maintenance.seedOnce()) {
             log.info("Seeded a year of maintenance in {} ms", (System.nanoTime() - maintenanceStarted) / 1_000_000);
+        }
+        long incidentsStarted = System.nanoTime();
+        if (incidents.seedOnce()) {
+            log.info("Seeded a year of incidents in {} ms", (System.nanoTime() - incidentsStarted) / 1_000_000);
         }
     }
 }

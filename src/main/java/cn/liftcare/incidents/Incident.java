@@ -207,6 +207,13 @@ public class Incident extends AbstractAggregateRoot<Incident> {
         }
     }
 
+    /** Hands over the events raised so far and forgets them: an import decides itself which to publish. */
+    List<Object> unpublishedEvents() {
+        List<Object> events = List.copyOf(domainEvents());
+        clearDomainEvents();
+        return events;
+    }
+
     public ResponseClock.Facts facts() {
         return new ResponseClock.Facts(type, status, reportedAt, acceptedAt, arrivedAt, restoredAt,
                 new ResponseLimits(acceptMinutes, arrivalMinutes, escalatePercent, restoreMinutes));

@@ -148,6 +148,13 @@ public class RepairOrder extends AbstractAggregateRoot<RepairOrder> {
                 : Duration.between(outOfServiceAt, restoredAt).toMinutes();
     }
 
+    /** Hands over the events raised so far and forgets them: an import decides itself which to publish. */
+    List<Object> unpublishedEvents() {
+        List<Object> events = List.copyOf(domainEvents());
+        clearDomainEvents();
+        return events;
+    }
+
     public RepairOrderView view() {
         return new RepairOrderView(id, elevatorId, companyId, incidentId, repairNeedId, status, description, diagnosis,
                 faultLocation, labourHours, beforePhotoId, afterPhotoId, outOfServiceAt, restoredAt, downtimeMinutes(),

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -24,7 +23,6 @@ import cn.liftcare.registry.ElevatorSnapshot;
 import cn.liftcare.registry.RegistryScope;
 import cn.liftcare.shared.IdSequences;
 import cn.liftcare.shared.LiftCareTime;
-import cn.liftcare.shared.Money;
 import cn.liftcare.shared.NotFoundException;
 import cn.liftcare.shared.RuleViolationException;
 import cn.liftcare.shared.ValidationFailedException;
@@ -109,20 +107,10 @@ public class RepairWork {
         RepairOrder order = companyOrder(scope, id);
         ElevatorSnapshot elevator = registry.snapshots(List.of(order.elevatorId())).get(order.elevatorId());
         List<Violation> violations = new ArrayList<>();
-        if (input.diagnosis() == null || input.diagnosis().isBlank()) {
-            violations.add(Violation.of("diagnosis", "validation.required"));
-        }
-        else if (input.diagnosis().length() > 1000) {
-            violations.add(Violation.of("diagnosis", "validation.tooLong", 1000));
-        }
-        if (input.faultLocation() == null) {
-            violations.add(Violation.of("faultLocation", "validation.required"));
-        }
-        if (input.labourHours() == null || input.labourHours().signum() < 0
-                || input.labourHours().compareTo(BigDecimal.valueOf(200)) > 0) {
-            violations.add(Violation.of("labourHours", "rule.range", 0, 200));
-        }
-        List<RepairPart> lines = partLines(input.parts(), elevator == null ? null : elevator.brand(), violations);
+        List<PartId> partIds = input.parts() == null ? List.of() : input.parts().stream().map(PartLine::partId)
+                .filter(Objects::nonNull).map(PartId::new).toList();
+        List<RepairPart> lines = RepairRules.check("", input.diagnosis(), input.faultLocation(), input.labourHours(),
+                input.parts(), parts.byIds(partIds), elevator == null ? null : elevator.brand(), violations);
         Set<Long> wanted = new HashSet<>();
         for (Long photo : new Long[] {input.beforePhotoId(), input.afterPhotoId()}) {
             if (photo != null) {
@@ -143,39 +131,6 @@ public class RepairWork {
                 input.beforePhotoId(), input.afterPhotoId(), input.outOfServiceAt(), input.restoredAt(), lines),
                 scope.userId(), time.now());
         return orders.save(order).view();
-    }
-
-    private List<RepairPart> partLines(List<PartLine> input, String brand, List<Violation> violations) {
-        List<PartLine> lines = input == null ? List.of() : input;
-        Map<PartId, Part> known = parts.byIds(lines.stream().map(PartLine::partId).filter(Objects::nonNull)
-                .map(PartId::new).toList());
-        List<RepairPart> result = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            PartLine line = lines.get(i);
-            String field = "parts[" + i + "]";
-            Part part = line.partId() == null ? null : known.get(new PartId(line.partId()));
-            if (part == null) {
-                violations.add(Violation.of(field + ".partId", "repair.part.unknown"));
-                continue;
-            }
-            if (!part.fits(brand)) {
-                violations.add(Violation.of(field + ".partId", "repair.part.brand", part.code(), String.valueOf(brand)));
-            }
-            if (line.action() == null) {
-                violations.add(Violation.of(field + ".action", "validation.required"));
-            }
-            if (line.quantity() == null || line.quantity() < 1 || line.quantity() > 100) {
-                violations.add(Violation.of(field + ".quantity", "rule.range", 1, 100));
-            }
-            if (line.unitPrice() == null || line.unitPrice().signum() < 0 || line.unitPrice().scale() > 2
-                    && line.unitPrice().stripTrailingZeros().scale() > 2) {
-                violations.add(Violation.of(field + ".unitPrice", "repair.part.price"));
-                continue;
-            }
-            result.add(new RepairPart(part.id(), line.action(), line.quantity() == null ? 1 : line.quantity(),
-                    Money.of(line.unitPrice()).amount(), part.guidePrice().amount()));
-        }
-        return result;
     }
 
     RepairOrder companyOrder(Scope scope, RepairOrderId id) {
