@@ -14,7 +14,7 @@ import cn.liftcare.identity.Scope;
 
 /** An incident's steps, each with its time and actor; the table refuses updates and deletes. */
 @Component
-class Timeline {
+public class Timeline {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import cn.liftcare.support.DemoData;
 import cn.liftcare.support.DemoUsers;
@@ -25,6 +26,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -118,5 +120,84 @@ class PagesIT {
         int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
         var bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
         assertThat(new QRCodeReader().decode(bitmap).getText()).isEqualTo("https://liftcare.example.cn/p/" + code);
+    }
+
+    @Test
+    void theResidentReportPageIsChineseByDefaultAndEnglishOnRequest() throws Exception {
+        String code = new DemoData(jdbc).registrationCode(new DemoData(jdbc).elevator("小河佳苑", "运河电梯"));
+        var zh = Html.of(mvc.perform(get("/p/" + code + "/report")).andExpect(status().isOk()));
+        assertThat(zh.selectFirst("html").attr("lang")).isEqualTo("zh-CN");
+        assertThat(zh.selectFirst("label[for=symptom-TRAPPED]").text()).startsWith("有人被困");
+        assertThat(zh.select("input[name=symptom]").eachAttr("value"))
+                .containsExactly("TRAPPED", "STOPPED", "DOOR_FAULT", "NOISE", "OTHER");
+        assertThat(zh.select("#report-form input[name=_csrf]")).hasSize(1);
+        var en = Html.of(mvc.perform(get("/p/" + code + "/report?lang=en")).andExpect(status().isOk()));
+        assertThat(en.selectFirst("h1").text()).isEqualTo("Report an elevator fault");
+        assertThat(en.selectFirst("#report-form").text()).doesNotContainPattern("[\\u4e00-\\u9fff]");
+        mvc.perform(get("/p/" + code)).andExpect(content().string(containsString("/p/" + code + "/report")));
+    }
+
+    @Test
+    void aResidentReportsFollowsItAndIsToldToWaitWhenReportingTooOften() throws Exception {
+        long lift = jdbc.sql("""
+                SELECT e.id FROM elevator e JOIN community c ON c.id = e.community_id
+                WHERE c.name = '大关苑' AND e.maintenance_company_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM incident i WHERE i.elevator_id = e.id)
+                ORDER BY e.id LIMIT 1""").query(Long.class).single();
+        String code = new DemoData(jdbc).registrationCode(lift);
+        RequestPostProcessor resident = r -> {
+            r.setRemoteAddr("192.0.2.62");
+            return r;
+        };
+        var missing = Html.of(mvc.perform(multipart("/p/" + code + "/report").with(resident).with(csrf()))
+                .andExpect(status().isOk()));
+        assertThat(Html.errorBeside(missing, "symptom")).isEqualTo("必填。");
+        String tracking = mvc.perform(multipart("/p/" + code + "/report").param("symptom", "TRAPPED")
+                        .param("phone", "13800000000").with(resident).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(tracking).startsWith("/t/");
+        var page = Html.of(mvc.perform(get(tracking)).andExpect(status().isOk()));
+        assertThat(page.selectFirst("#tracking-status").text()).isEqualTo("已派单");
+        assertThat(page.selectFirst("#tracking-type").text()).isEqualTo("困人");
+        assertThat(page.body().text()).doesNotContain("13800000000");
+        mvc.perform(get(tracking).header("HX-Request", "true")).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("<html"))));
+        for (int i = 0; i < 2; i++) {
+            mvc.perform(multipart("/p/" + code + "/report").param("symptom", "STOPPED").with(resident).with(csrf()))
+                    .andExpect(status().is3xxRedirection());
+        }
+        var limited = Html.of(mvc.perform(multipart("/p/" + code + "/report").param("symptom", "STOPPED")
+                .with(resident).with(csrf())).andExpect(status().isTooManyRequests()));
+        assertThat(limited.selectFirst("#too-many").text()).contains("96333");
+        long incident = jdbc.sql("SELECT id FROM incident WHERE elevator_id = :e").param("e", lift).query(Long.class).single();
+        var refused = mvc.perform(post("/incidents/" + incident + "/steps").with(users.as("regulator")).with(csrf())
+                .param("step", "FALSE_ALARM")).andExpect(status().is3xxRedirection()).andReturn();
+        var timeline = Html.of(mvc.perform(get(refused.getResponse().getRedirectedUrl()).with(users.as("regulator"))
+                .flashAttrs(refused.getFlashMap())).andExpect(status().isOk()));
+        assertThat(Html.errorBeside(timeline, "note")).isEqualTo("请说明误报的原因。");
+        assertThat(timeline.select("#reports a[href^='tel:']").text()).isEqualTo("13800000000");
+        mvc.perform(post("/incidents/" + incident + "/steps").with(users.as("regulator")).with(csrf())
+                .param("step", "FALSE_ALARM").param("note", "PagesIT")).andExpect(status().is3xxRedirection());
+    }
+
+    @Test
+    void theIncidentFormsShowEachMessageBesideItsField() throws Exception {
+        var report = Html.of(mvc.perform(post("/incidents/new").with(users.as("property")).with(csrf())
+                .param("registrationCode", "00000000000000000000")).andExpect(status().isOk()));
+        assertThat(Html.errorBeside(report, "registrationCode")).isEqualTo("找不到该注册代码的电梯，或它不在您的数据范围内。");
+        var rules = Html.of(mvc.perform(post("/incidents/rules/330105").with(users.as("regulator")).with(csrf())
+                .param("acceptMinutes", "0").param("arrivalMinutes", "30").param("escalatePercent", "67")
+                .param("restoreEntrapmentMinutes", "120").param("restoreOutOfServiceMinutes", "1440")
+                .param("restoreHazardMinutes", "2880").param("restoreMinorMinutes", "10080")).andExpect(status().isOk()));
+        assertThat(rules.selectFirst("#rule-330105 [data-error-for=acceptMinutes]").text()).isEqualTo("应在 1 到 120 之间。");
+        assertThat(rules.select("[data-error-for]")).hasSize(1);
+    }
+
+    @Test
+    void theIncidentPagesRenderInEnglish() throws Exception {
+        for (String path : new String[] {"/incidents", "/incidents/metrics", "/incidents/rules", "/repair-orders", "/notices"}) {
+            var page = Html.of(mvc.perform(get(path + "?lang=en").with(users.as("regulator"))).andExpect(status().isOk()));
+            assertThat(page.select("main h1, main thead, main label, main .btn").text()).as(path)
+                    .isNotBlank().doesNotContainPattern("[\\u4e00-\\u9fff]");
+        }
     }
 }
