@@ -72,7 +72,8 @@ public class AlarmSources {
                 .param("hash", sha256(key.strip()))
                 .query((rs, i) -> {
                     long elevator = rs.getLong(3);
-                    return new Source(rs.getLong(1), rs.getString(2), rs.wasNull() ? null : new ElevatorId(elevator));
+                    boolean unbound = rs.wasNull();
+                    return new Source(rs.getLong(1), rs.getString(2), unbound ? null : new ElevatorId(elevator));
                 })
                 .optional();
     }

@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -97,8 +98,9 @@ public class IncidentDesk {
      */
     @Transactional
     public AlarmReceipt alarm(String key, ElevatorId elevator, NewReport report) {
+        // a missing or unknown key is unauthenticated (401) whoever else the caller is signed in as
         AlarmSources.Source source = alarmSources.authenticate(key)
-                .orElseThrow(() -> new AccessDeniedException("alarm key"));
+                .orElseThrow(() -> new BadCredentialsException("alarm key"));
         if (source.elevatorId() != null && !source.elevatorId().equals(elevator)) {
             throw new AccessDeniedException("alarm key bound to another elevator");
         }
@@ -109,6 +111,9 @@ public class IncidentDesk {
         Optional<IncidentType> type = AlarmFaults.typeOf(report.faultCode());
         if (type.isEmpty()) {
             violations.add(Violation.of("faultCode", "alarm.faultCode.unknown", String.valueOf(report.faultCode())));
+        }
+        if (report.description() != null && report.description().length() > 1000) {
+            violations.add(Violation.of("description", "validation.tooLong", 1000));
         }
         if (!violations.isEmpty()) {
             throw new ValidationFailedException(violations);
@@ -181,7 +186,8 @@ public class IncidentDesk {
                 .param("client", report.clientHash()).param("reporter", actorId)
                 .param("source", source == null ? null : source.id())
                 .param("alarm", report.alarmId() == null ? null : report.alarmId().strip())
-                .param("fault", report.faultCode()).param("tracking", tracking).param("at", Timestamp.from(now))
+                .param("fault", report.faultCode() == null ? null : report.faultCode().strip())
+                .param("tracking", tracking).param("at", Timestamp.from(now))
                 .update();
         Incident saved = incidents.findById(incident.id()).orElseThrow();
         return new ReportReceipt(saved.id(), open.isEmpty(), reportCount(saved.id()), tracking, saved.status(),

@@ -29,6 +29,8 @@ import cn.liftcare.shared.Violation;
 @Service
 public class IncidentWork {
 
+    static final int MAX_NOTE = 400;
+
     private final Incidents incidents;
     private final IncidentScope scopes;
     private final Timeline timeline;
@@ -62,6 +64,10 @@ public class IncidentWork {
         Incident incident = visible(scope, id);
         Instant now = time.now();
         StepInput in = input == null ? StepInput.none() : input;
+        if (in.note() != null && in.note().strip().length() > MAX_NOTE) {
+            // the timeline keeps 500 characters, a reassignment's unit included
+            throw new ValidationFailedException(Violation.of("note", "validation.tooLong", MAX_NOTE));
+        }
         switch (step) {
             case ACCEPTED -> {
                 requireRescuer(scope, incident);

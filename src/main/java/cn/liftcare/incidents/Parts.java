@@ -78,6 +78,10 @@ public class Parts {
         if (part.nameZh() == null || part.nameZh().isBlank() || part.nameEn() == null || part.nameEn().isBlank()) {
             violations.add(Violation.of("nameZh", "validation.required"));
         }
+        else if (part.nameZh().strip().length() > 100 || part.nameEn().strip().length() > 100) {
+            violations.add(Violation.of(part.nameZh().strip().length() > 100 ? "nameZh" : "nameEn", "validation.tooLong",
+                    100));
+        }
         if (part.guidePrice() == null || part.guidePrice().signum() <= 0) {
             violations.add(Violation.of("guidePrice", "part.guidePrice.positive"));
         }

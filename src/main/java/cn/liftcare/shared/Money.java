@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
  * An amount of Chinese yuan, exact to the fen. The only money type in LiftCare: never a double.
  * Amounts are normalised to two decimals on construction, so rounding happens in one place.
@@ -34,6 +36,8 @@ public final class Money implements Comparable<Money> {
         return of(BigDecimal.valueOf(fen, 2));
     }
 
+    /** In JSON a plain number of yuan, e.g. {@code 380.00}. */
+    @JsonValue
     public BigDecimal amount() {
         return amount;
     }

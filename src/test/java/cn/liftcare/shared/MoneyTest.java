@@ -46,4 +46,11 @@ class MoneyTest {
     void refusesNull() {
         assertThatThrownBy(() -> Money.of((BigDecimal) null)).isInstanceOf(NullPointerException.class);
     }
+
+    @Test
+    void isAPlainNumberOfYuanInJson() {
+        var json = tools.jackson.databind.json.JsonMapper.builder().build();
+        assertThat(json.writeValueAsString(Money.of("380"))).isEqualTo("380.00");
+        assertThat(json.writeValueAsString(java.util.Map.of("price", Money.of("-0.5")))).isEqualTo("{\"price\":-0.50}");
+    }
 }
