@@ -427,19 +427,19 @@ class AuthorizationMatrixIT {
             new Endpoint("GET /p/{unknown}/report", t -> get("/p/00000000000000000000/report"), 404, EVERYONE),
             new Endpoint("POST /p/{code}/report (no symptom)", t -> multipart("/p/" + t.code + "/report")
                     .param("description", "matrix").with(csrf()), 200, EVERYONE),
-            new Endpoint("GET /t/{token}", t -> get("/t/" + t.trackingToken), 200, EVERYONE),
+            new Endpoint("GET /t/{token}", t -> get("/t/" + t.pageTrackingToken), 200, EVERYONE),
             new Endpoint("GET /t/{unknown}", t -> get("/t/no-such-token"), 404, EVERYONE),
             new Endpoint("GET /incidents", t -> get("/incidents"), 200, EVERYONE),
             new Endpoint("GET /incidents/rows", t -> get("/incidents/rows?open=true&breached=false"), 200, EVERYONE),
-            new Endpoint("GET /incidents/{id}", t -> get("/incidents/" + t.incident), 200, EVERYONE, Set.of("maintainer2")),
-            new Endpoint("GET /incidents/photos/{report}", t -> get("/incidents/photos/" + t.incidentReport), 200, EVERYONE,
+            new Endpoint("GET /incidents/{id}", t -> get("/incidents/" + t.pageIncident), 200, EVERYONE, Set.of("maintainer2")),
+            new Endpoint("GET /incidents/photos/{report}", t -> get("/incidents/photos/" + t.pageIncidentReport), 200, EVERYONE,
                     Set.of("maintainer2")),
-            new Endpoint("POST /incidents/{id}/steps (false alarm without reason)", t -> post("/incidents/" + t.incident
+            new Endpoint("POST /incidents/{id}/steps (false alarm without reason)", t -> post("/incidents/" + t.pageIncident
                     + "/steps").with(csrf()).param("step", "FALSE_ALARM"), 302,
                     Set.of("regulator", "callcentre", "maintainer", "mcmanager"), Set.of("maintainer2")),
-            new Endpoint("POST /incidents/{id}/repair-order", t -> post("/incidents/" + t.incident + "/repair-order")
+            new Endpoint("POST /incidents/{id}/repair-order", t -> post("/incidents/" + t.pageIncident + "/repair-order")
                     .with(csrf()), 302, Set.of("maintainer", "mcmanager"), Set.of("maintainer2")),
-            new Endpoint("GET /incidents/arrive", t -> get("/incidents/arrive?e=" + t.incidentCode + "&t=matrix"), 200, FIELD,
+            new Endpoint("GET /incidents/arrive", t -> get("/incidents/arrive?e=" + t.pageIncidentCode + "&t=matrix"), 200, FIELD,
                     Set.of("maintainer2")),
             new Endpoint("GET /incidents/new", t -> get("/incidents/new"), 200, Set.of("property", "callcentre", "regulator")),
             new Endpoint("POST /incidents/new (unknown elevator)", t -> post("/incidents/new").with(csrf())
@@ -449,9 +449,9 @@ class AuthorizationMatrixIT {
             new Endpoint("POST /incidents/rules/{district} (out of range)", t -> post("/incidents/rules/330105").with(csrf())
                     .param("acceptMinutes", "0"), 200, Set.of("regulator", "admin")),
             new Endpoint("GET /repair-orders", t -> get("/repair-orders"), 200, EVERYONE),
-            new Endpoint("GET /repair-orders/{id}", t -> get("/repair-orders/" + t.repairOrder), 200, EVERYONE,
+            new Endpoint("GET /repair-orders/{id}", t -> get("/repair-orders/" + t.pageRepairOrder), 200, EVERYONE,
                     Set.of("maintainer2")),
-            new Endpoint("POST /repair-orders/{id}/complete (no diagnosis)", t -> post("/repair-orders/" + t.repairOrder
+            new Endpoint("POST /repair-orders/{id}/complete (no diagnosis)", t -> post("/repair-orders/" + t.pageRepairOrder
                     + "/complete").with(csrf()).param("diagnosis", ""), 200, Set.of("maintainer", "mcmanager"),
                     Set.of("maintainer2")),
             new Endpoint("GET /repair-orders/parts", t -> get("/repair-orders/parts?q=TM"), 200, EVERYONE),
@@ -461,23 +461,23 @@ class AuthorizationMatrixIT {
 
     // the incident pages' fixture: one resident report with a photo, reached by 运河电梯, with its repair order
     @Autowired CheckInTokens checkInTokens;
-    long incident;
-    long incidentReport;
-    long repairOrder;
-    String incidentCode;
-    String trackingToken;
+    long pageIncident;
+    long pageIncidentReport;
+    long pageRepairOrder;
+    String pageIncidentCode;
+    String pageTrackingToken;
 
     @BeforeAll
-    void incident() throws Exception {
+    void pageIncident() throws Exception {
         long lift = jdbc.sql("""
                 SELECT e.id FROM elevator e JOIN community c ON c.id = e.community_id
                 JOIN organization o ON o.id = e.maintenance_company_id
                 WHERE c.name = '小河佳苑' AND o.short_name = '运河电梯'
                   AND NOT EXISTS (SELECT 1 FROM incident i WHERE i.elevator_id = e.id)
                 ORDER BY e.id DESC LIMIT 1""").query(Long.class).single();
-        incidentCode = new DemoData(jdbc).registrationCode(lift);
+        pageIncidentCode = new DemoData(jdbc).registrationCode(lift);
         // a client address of its own, so other tests' reports do not count against it
-        assertThat(mvc.perform(multipart("/api/v1/public/elevators/" + incidentCode + "/reports")
+        assertThat(mvc.perform(multipart("/api/v1/public/elevators/" + pageIncidentCode + "/reports")
                         .file(new MockMultipartFile("photo", "p.png", "image/png", PNG)).param("symptom", "NOISE")
                         .with(r -> {
                             r.setRemoteAddr("192.0.2.61");
@@ -486,18 +486,18 @@ class AuthorizationMatrixIT {
                 .andReturn().getResponse().getStatus()).isEqualTo(201);
         var report = jdbc.sql("SELECT id, incident_id, tracking_token FROM incident_report WHERE elevator_id = :e")
                 .param("e", lift).query((rs, i) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3)}).single();
-        incidentReport = (long) report[0];
-        incident = (long) report[1];
-        trackingToken = (String) report[2];
+        pageIncidentReport = (long) report[0];
+        pageIncident = (long) report[1];
+        pageTrackingToken = (String) report[2];
         for (String step : List.of("{\"step\":\"ACCEPTED\"}", "{\"step\":\"ARRIVED\",\"token\":\""
                 + checkInTokens.current(new ElevatorId(lift)) + "\"}")) {
-            assertThat(mvc.perform(post("/api/v1/incidents/" + incident + "/events").with(users.as("maintainer"))
+            assertThat(mvc.perform(post("/api/v1/incidents/" + pageIncident + "/events").with(users.as("maintainer"))
                     .contentType(MediaType.APPLICATION_JSON).content(step)).andReturn().getResponse().getStatus())
                     .isEqualTo(200);
         }
         mvc.perform(post("/api/v1/repair-orders").with(users.as("maintainer")).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"incidentId\":" + incident + "}"));
-        repairOrder = jdbc.sql("SELECT id FROM repair_order WHERE incident_id = :i").param("i", incident)
+                .content("{\"incidentId\":" + pageIncident + "}"));
+        pageRepairOrder = jdbc.sql("SELECT id FROM repair_order WHERE incident_id = :i").param("i", pageIncident)
                 .query(Long.class).single();
     }
 
