@@ -1,12 +1,8 @@
 package cn.liftcare.incidents;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,6 +13,7 @@ import cn.liftcare.identity.Role;
 import cn.liftcare.identity.Scope;
 import cn.liftcare.registry.ElevatorId;
 import cn.liftcare.shared.LiftCareTime;
+import cn.liftcare.shared.Sha256;
 import cn.liftcare.shared.ValidationFailedException;
 import cn.liftcare.shared.Violation;
 
@@ -79,12 +76,6 @@ public class AlarmSources {
     }
 
     static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(value);
     }
 }

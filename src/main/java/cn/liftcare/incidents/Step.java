@@ -29,7 +29,8 @@ public enum Step {
                 return List.of();
             }
         }
-        if (status.open()) {
+        // once passengers are out, somebody was trapped: it was no false alarm
+        if (status.open() && status != IncidentStatus.RELEASED) {
             next.add(FALSE_ALARM);
         }
         return next;

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 
 import cn.liftcare.registry.ElevatorId;
 import cn.liftcare.shared.LiftCareTime;
+import cn.liftcare.shared.Sha256;
 
 /**
  * The check-in code shown in the car: an HMAC of the elevator and a five-minute time window, under a key
@@ -74,13 +75,7 @@ public class CheckInTokens {
     }
 
     public static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.strip().getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(token.strip());
     }
 
     static long window(Instant at) {

@@ -1,14 +1,12 @@
 package cn.liftcare.maintenance;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.json.JsonMapper;
+
+import cn.liftcare.shared.Sha256;
 
 /** A visit's checklist as stored: compact JSON, and its SHA-256, which the audit log keeps. */
 final class Checklist {
@@ -29,11 +27,6 @@ final class Checklist {
     }
 
     static String digest(String json) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(json);
     }
 }

@@ -1,10 +1,7 @@
 package cn.liftcare.maintenance;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 
@@ -15,6 +12,7 @@ import cn.liftcare.identity.OrganizationId;
 import cn.liftcare.identity.Scope;
 import cn.liftcare.shared.Images;
 import cn.liftcare.shared.LiftCareTime;
+import cn.liftcare.shared.Sha256;
 
 /**
  * Photos taken on site, as evidence for tests and repairs. Only JPEG, PNG and WebP images up to 5 MB, known
@@ -62,11 +60,6 @@ public class Photos {
     }
 
     private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        }
-        catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(bytes);
     }
 }

@@ -73,7 +73,7 @@ class StepTest {
             assertThat(Step.allowed(IncidentStatus.ACCEPTED, type)).containsExactly(ARRIVED, REASSIGNED, FALSE_ALARM);
             assertThat(Step.allowed(IncidentStatus.ARRIVED, type)).as(type.name())
                     .containsExactly(entrapment ? RELEASED : RESTORED, FALSE_ALARM);
-            assertThat(Step.allowed(IncidentStatus.RELEASED, type)).containsExactly(RESTORED, FALSE_ALARM);
+            assertThat(Step.allowed(IncidentStatus.RELEASED, type)).containsExactly(RESTORED);
             assertThat(Step.allowed(IncidentStatus.RESTORED, type)).containsExactly(CONFIRMED);
             assertThat(Step.allowed(IncidentStatus.CONFIRMED, type)).isEmpty();
             assertThat(Step.allowed(IncidentStatus.FALSE_ALARM, type)).isEmpty();

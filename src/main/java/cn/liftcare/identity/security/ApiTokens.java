@@ -1,19 +1,16 @@
 package cn.liftcare.identity.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import cn.liftcare.shared.LiftCareTime;
+import cn.liftcare.shared.Sha256;
 
 /**
  * Bearer tokens for API clients, so that integrations need not send a password (and pay for a bcrypt
@@ -59,13 +56,7 @@ public class ApiTokens {
     }
 
     static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(value);
     }
 
     public record IssuedToken(String token, Instant expiresAt) {

@@ -1,11 +1,8 @@
 package cn.liftcare.incidents.web;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-
 import jakarta.servlet.http.HttpServletRequest;
+
+import cn.liftcare.shared.Sha256;
 
 /**
  * A resident's client, known only by a hash of its address, for the report rate limit. Behind a proxy, set
@@ -17,12 +14,6 @@ final class ClientHash {
     }
 
     static String of(HttpServletRequest request) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(("report-client:" + request.getRemoteAddr()).getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex("report-client:" + request.getRemoteAddr());
     }
 }

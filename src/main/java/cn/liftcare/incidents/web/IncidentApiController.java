@@ -1,7 +1,6 @@
 package cn.liftcare.incidents.web;
 
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
@@ -39,6 +38,7 @@ import cn.liftcare.incidents.Step;
 import cn.liftcare.incidents.Symptom;
 import cn.liftcare.registry.ElevatorId;
 import cn.liftcare.registry.ElevatorQueries;
+import cn.liftcare.shared.Months;
 import cn.liftcare.shared.NotFoundException;
 import cn.liftcare.shared.Page;
 import cn.liftcare.shared.ValidationFailedException;
@@ -145,7 +145,7 @@ class IncidentApiController {
     @Operation(summary = "A month's response figures per company (default), community, district or elevator")
     List<IncidentMetrics.Metric> metrics(Scope scope, @RequestParam String month,
             @RequestParam(defaultValue = "COMPANY") IncidentMetrics.By by) {
-        return metrics.month(scope, month(month), by);
+        return metrics.month(scope, Months.parse(month), by);
     }
 
     @GetMapping("/rules")
@@ -160,14 +160,6 @@ class IncidentApiController {
         return rules.update(scope, districtCode, rule);
     }
 
-    static YearMonth month(String month) {
-        try {
-            return YearMonth.parse(month);
-        }
-        catch (DateTimeParseException | NullPointerException e) {
-            throw new ValidationFailedException(Violation.of("month", "validation.month"));
-        }
-    }
 
     @RestController
     @RequestMapping("/api/v1/notifications")

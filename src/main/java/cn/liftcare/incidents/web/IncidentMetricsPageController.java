@@ -54,7 +54,7 @@ class IncidentMetricsPageController {
     @GetMapping("/incidents/metrics")
     String metrics(Scope scope, @RequestParam(required = false) String month,
             @RequestParam(defaultValue = "COMPANY") IncidentMetrics.By by, Model model) {
-        YearMonth m = month == null || month.isBlank() ? YearMonth.from(time.today()) : IncidentApiController.month(month);
+        YearMonth m = month == null || month.isBlank() ? YearMonth.from(time.today()) : cn.liftcare.shared.Months.parse(month);
         List<IncidentMetrics.Metric> rows = metrics.month(scope, m, by);
         model.addAttribute("month", m);
         model.addAttribute("by", by);

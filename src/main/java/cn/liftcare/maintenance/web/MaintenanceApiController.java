@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
@@ -46,6 +45,7 @@ import cn.liftcare.maintenance.Photos;
 import cn.liftcare.maintenance.VisitId;
 import cn.liftcare.maintenance.VisitView;
 import cn.liftcare.registry.ElevatorId;
+import cn.liftcare.shared.Months;
 import cn.liftcare.shared.NotFoundException;
 import cn.liftcare.shared.ValidationFailedException;
 import cn.liftcare.shared.Violation;
@@ -81,7 +81,7 @@ class MaintenanceApiController {
     @GetMapping("/maintenance/on-time-rate")
     @Operation(summary = "On-time maintenance rate per maintenance company for a month (YYYY-MM)")
     List<Rate> onTimeRate(Scope scope, @RequestParam String month) {
-        return queries.onTimeRate(scope, month(month)).stream().map(Rate::of).toList();
+        return queries.onTimeRate(scope, Months.parse(month)).stream().map(Rate::of).toList();
     }
 
     record Rate(long companyId, String month, long visits, long onTime, long overdueAtEnd, double rate) {
@@ -272,12 +272,4 @@ class MaintenanceApiController {
         return Map.of("token", tokens.current(elevator), "validForSeconds", 2 * 300);
     }
 
-    static YearMonth month(String text) {
-        try {
-            return YearMonth.parse(text);
-        }
-        catch (DateTimeParseException | NullPointerException e) {
-            throw new ValidationFailedException(Violation.of("month", "validation.month"));
-        }
-    }
 }

@@ -247,7 +247,7 @@ class MaintenancePageController {
     @GetMapping("/maintenance/supervision")
     @PreAuthorize("hasAnyRole('REGULATOR','SUPERVISOR','ADMIN','MAINTENANCE_MANAGER')")
     String supervision(Scope scope, @RequestParam(required = false) String month, Model model) {
-        YearMonth m = month == null || month.isBlank() ? YearMonth.from(time.today()) : MaintenanceApiController.month(month);
+        YearMonth m = month == null || month.isBlank() ? YearMonth.from(time.today()) : cn.liftcare.shared.Months.parse(month);
         var overdue = queries.overdue(scope);
         var rates = queries.onTimeRate(scope, m);
         var flags = queries.flags(scope, time.today().minusDays(30), time.today());
