@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
@@ -20,6 +21,7 @@ public final class Money implements Comparable<Money> {
         this.amount = amount.setScale(2, RoundingMode.HALF_UP);
     }
 
+    @JsonCreator
     public static Money of(BigDecimal yuan) {
         return new Money(Objects.requireNonNull(yuan, "amount"));
     }
