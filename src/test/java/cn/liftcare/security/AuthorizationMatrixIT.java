@@ -296,7 +296,10 @@ class AuthorizationMatrixIT {
                     + t.incidentCode + "/reports").with(freshClient()).contentType(MediaType.APPLICATION_JSON)
                     .content("{\"symptom\":\"NOISE\"}"), 201, EVERYONE),
             new Endpoint("GET /api/v1/public/reports/{token}", t -> get("/api/v1/public/reports/" + t.trackingToken), 200,
-                    EVERYONE));
+                    EVERYONE),
+            new Endpoint("POST /api/v1/quotes", t -> post("/api/v1/quotes").contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"elevatorIds\":[" + t.elevator + "]}"), 200,
+                    Set.of("admin", "regulator", "insurer", "property", "owners")));
 
     static final String DEFAULT_RULE = """
             {"acceptMinutes":5,"arrivalMinutes":30,"escalatePercent":67,"restoreEntrapmentMinutes":120,

@@ -1,0 +1,83 @@
+package cn.liftcare.policies;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+
+import cn.liftcare.identity.Role;
+import cn.liftcare.identity.Scope;
+import cn.liftcare.incidents.FaultHistory;
+import cn.liftcare.registry.ElevatorId;
+import cn.liftcare.registry.ElevatorRegistry;
+import cn.liftcare.registry.ElevatorSnapshot;
+import cn.liftcare.shared.LiftCareTime;
+import cn.liftcare.shared.Money;
+import cn.liftcare.shared.NotFoundException;
+import cn.liftcare.shared.ValidationFailedException;
+import cn.liftcare.shared.Violation;
+
+/**
+ * Quotes elevators the caller may see, with the rate table in force today and each elevator's fault
+ * history. An elevator outside the caller's scope is "not found", like anything else.
+ */
+@Service
+public class Quoting {
+
+    static final int MAX_ELEVATORS = 500;
+
+    private final ElevatorRegistry registry;
+    private final FaultHistory faults;
+    private final RateTables rates;
+    private final LiftCareTime time;
+
+    Quoting(ElevatorRegistry registry, FaultHistory faults, RateTables rates, LiftCareTime time) {
+        this.registry = registry;
+        this.faults = faults;
+        this.rates = rates;
+        this.time = time;
+    }
+
+    public record ElevatorQuote(long elevatorId, String registrationCode, RatingFacts facts, Quote quote) {
+    }
+
+    public record Quotation(String rateVersion, LocalDate quotedOn, List<ElevatorQuote> elevators, Money total) {
+    }
+
+    public Quotation quote(Scope scope, List<Long> elevatorIds) {
+        if (!scope.hasAny(Role.UNDERWRITER, Role.PROPERTY_MANAGER, Role.SAFETY_MANAGER, Role.OWNERS_REP,
+                Role.REGULATOR, Role.ADMIN)) {
+            throw new AccessDeniedException("role");
+        }
+        if (elevatorIds == null || elevatorIds.isEmpty() || elevatorIds.size() > MAX_ELEVATORS) {
+            throw new ValidationFailedException(Violation.of("elevatorIds", "quote.elevators", MAX_ELEVATORS));
+        }
+        LocalDate today = time.today();
+        Map<ElevatorId, ElevatorSnapshot> elevators = new LinkedHashMap<>();
+        for (Long id : elevatorIds.stream().distinct().toList()) {
+            ElevatorId elevator = new ElevatorId(id == null ? -1 : id);
+            elevators.put(elevator, registry.find(scope, elevator)
+                    .orElseThrow(() -> new NotFoundException("elevator", elevator.value())));
+        }
+        Map<ElevatorId, LocalDate> commissioned = new LinkedHashMap<>();
+        elevators.forEach((id, e) -> commissioned.put(id, e.commissioningDate()));
+        Map<ElevatorId, BigDecimal> history = faults.faultsPerYear(commissioned, today);
+        RateTable table = rates.inForceOn(today);
+        List<ElevatorQuote> quotes = new ArrayList<>();
+        Money total = Money.ZERO;
+        for (ElevatorSnapshot e : elevators.values()) {
+            RatingFacts facts = new RatingFacts(e.type(), Period.between(e.commissioningDate(), today).getYears(),
+                    e.brand(), e.stops(), e.useCategory(), history.get(e.id()), null);
+            Quote quote = Rating.quote(table, facts);
+            quotes.add(new ElevatorQuote(e.id().value(), e.registrationCode(), facts, quote));
+            total = total.plus(quote.total());
+        }
+        return new Quotation(table.version(), today, quotes, total);
+    }
+}
