@@ -299,7 +299,8 @@ class AuthorizationMatrixIT {
                     EVERYONE),
             new Endpoint("POST /api/v1/quotes", t -> post("/api/v1/quotes").contentType(MediaType.APPLICATION_JSON)
                     .content("{\"elevatorIds\":[" + t.elevator + "]}"), 200,
-                    Set.of("admin", "regulator", "insurer", "property", "owners")));
+                    Set.of("admin", "regulator", "insurer", "property", "owners")),
+            new Endpoint("GET /api/v1/products", t -> get("/api/v1/products"), 200, EVERYONE));
 
     static final String DEFAULT_RULE = """
             {"acceptMinutes":5,"arrivalMinutes":30,"escalatePercent":67,"restoreEntrapmentMinutes":120,

@@ -2,6 +2,7 @@ package cn.liftcare.policies.web;
 
 import java.util.List;
 
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -10,6 +11,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import cn.liftcare.identity.Scope;
+import cn.liftcare.policies.Product;
+import cn.liftcare.policies.Products;
 import cn.liftcare.policies.Quoting;
 
 @RestController
@@ -17,9 +20,17 @@ import cn.liftcare.policies.Quoting;
 class QuoteApiController {
 
     private final Quoting quoting;
+    private final Products products;
 
-    QuoteApiController(Quoting quoting) {
+    QuoteApiController(Quoting quoting, Products products) {
         this.quoting = quoting;
+        this.products = products;
+    }
+
+    @GetMapping("/api/v1/products")
+    @Operation(summary = "The product's versions: sections, limits, deductibles, exclusions, pension share schedule")
+    List<Product> products() {
+        return products.versions();
     }
 
     @PostMapping("/api/v1/quotes")
