@@ -9,6 +9,8 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import cn.liftcare.shared.Money;
 
 /** The books as read: the trial balance on a date, and an account's statement over a period. */
@@ -29,6 +31,7 @@ public class Books {
     public record TrialBalance(LocalDate asOf, Long ownerId, List<TrialBalanceRow> rows, Money totalDebits,
             Money totalCredits) {
 
+        @JsonProperty("balanced")
         public boolean balanced() {
             return totalDebits.compareTo(totalCredits) == 0;
         }

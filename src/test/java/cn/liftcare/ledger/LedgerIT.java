@@ -33,6 +33,8 @@ class LedgerIT {
     @Autowired Books books;
     @Autowired JdbcClient jdbc;
     @Autowired TransactionTemplate tx;
+    @Autowired org.springframework.test.web.servlet.MockMvc mvc;
+    @Autowired cn.liftcare.support.DemoUsers users;
 
     /** An insurer and a payer of this test alone, so the books it reads hold only its own entries. */
     long insurer;
@@ -177,5 +179,31 @@ class LedgerIT {
         assertThat(statement.lines()).extracting(Books.StatementLine::balance)
                 .containsExactly(Money.of("500.00"), Money.of("50.00"));
         assertThat(statement.closing()).isEqualTo(Money.of("50.00"));
+    }
+
+    @Test
+    void anInsurerSeesItsOwnBooksTheRegulatorAllAndOthersNone() throws Exception {
+        long insurerOrg = jdbc.sql("SELECT organization_id FROM app_user WHERE username = 'insurer'").query(Long.class).single();
+        AccountRef own = AccountRef.of(AccountPurpose.PREMIUM_INCOME, insurerOrg, null);
+        AccountRef ownCash = AccountRef.of(AccountPurpose.CASH, insurerOrg, null);
+        ledger.post(new NewEntry(key(), "保费收入", DAY, List.of(Posting.debit(ownCash, Money.of("123.45")),
+                Posting.credit(own, Money.of("123.45")))));
+        ledger.post(invoice(key(), "999.99", DAY));
+        var get = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/ledger/trial-balance")
+                .param("asOf", DAY.toString());
+        String mine = mvc.perform(get.with(users.as("insurer"))).andReturn().getResponse().getContentAsString();
+        assertThat(mine).contains(own.code()).doesNotContain(income.code()).contains("\"balanced\":true");
+        String all = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .get("/api/v1/ledger/trial-balance").param("asOf", DAY.toString()).with(users.as("regulator")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(all).contains(own.code(), income.code());
+        assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .get("/api/v1/ledger/trial-balance").with(users.as("property"))).andReturn().getResponse().getStatus())
+                .isEqualTo(403);
+        var bad = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .get("/api/v1/ledger/trial-balance").param("asOf", "31/03/2026").with(users.as("regulator")))
+                .andReturn().getResponse();
+        assertThat(bad.getStatus()).isEqualTo(400);
+        assertThat(bad.getContentAsString()).contains("\"asOf\"");
     }
 }

@@ -300,7 +300,9 @@ class AuthorizationMatrixIT {
             new Endpoint("POST /api/v1/quotes", t -> post("/api/v1/quotes").contentType(MediaType.APPLICATION_JSON)
                     .content("{\"elevatorIds\":[" + t.elevator + "]}"), 200,
                     Set.of("admin", "regulator", "insurer", "property", "owners")),
-            new Endpoint("GET /api/v1/products", t -> get("/api/v1/products"), 200, EVERYONE));
+            new Endpoint("GET /api/v1/products", t -> get("/api/v1/products"), 200, EVERYONE),
+            new Endpoint("GET /api/v1/ledger/trial-balance", t -> get("/api/v1/ledger/trial-balance?asOf=2026-03-31"), 200,
+                    Set.of("admin", "regulator", "insurer")));
 
     static final String DEFAULT_RULE = """
             {"acceptMinutes":5,"arrivalMinutes":30,"escalatePercent":67,"restoreEntrapmentMinutes":120,
