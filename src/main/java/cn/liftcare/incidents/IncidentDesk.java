@@ -164,7 +164,6 @@ public class IncidentDesk {
             }
             else {
                 // nobody maintains it: the regulator must find a rescue unit
-                incidents.save(incident);
                 if (incident.escalate(now)) {
                     incidents.save(incident);
                     timeline.add(incident.id(), Step.ESCALATED, now, null, "system", null, "no maintenance company");
