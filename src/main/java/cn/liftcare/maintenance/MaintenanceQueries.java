@@ -49,6 +49,17 @@ public class MaintenanceQueries {
         this.time = time;
     }
 
+    /** Those of the elevators that carry a monitoring device (an on-demand plan's 物联网监测装置). */
+    public java.util.Set<ElevatorId> monitored(java.util.Collection<ElevatorId> elevators) {
+        if (elevators.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return java.util.Set.copyOf(jdbc.sql("SELECT elevator_id FROM maintenance_plan WHERE monitoring_device IS NOT NULL "
+                        + "AND elevator_id IN (:ids)")
+                .param("ids", elevators.stream().map(ElevatorId::value).toList())
+                .query((rs, i) -> new ElevatorId(rs.getLong(1))).list());
+    }
+
     /** 超期未保: elevators in service whose last completed visit is older than their plan allows. */
     public List<Overdue> overdue(Scope scope) {
         RegistryScope.Predicate predicate = scopes.elevators(scope);

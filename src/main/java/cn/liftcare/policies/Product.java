@@ -14,7 +14,21 @@ import cn.liftcare.shared.Money;
  * version they were written under.
  */
 public record Product(String version, LocalDate effectiveFrom, String nameZh, String nameEn, int commitmentYears,
-        Money perElevatorAnnualLimit, List<Section> sections, Pension pension) {
+        Money perElevatorAnnualLimit, List<Section> sections, Pension pension, int graceDays, Subsidy subsidy) {
+
+    /**
+     * The government subsidy towards the premium: a share of each elevator's premium up to a cap, for
+     * monitored elevators only when {@code monitoredOnly}. A zero share means no subsidy.
+     */
+    public record Subsidy(BigDecimal share, Money capPerElevator, boolean monitoredOnly) {
+
+        public Money of(Money premium, boolean monitored) {
+            if (monitoredOnly && !monitored || share.signum() == 0) {
+                return Money.ZERO;
+            }
+            return premium.times(share).min(capPerElevator);
+        }
+    }
 
     public enum SectionCode {
         /** 维保服务费, paid to the maintenance company by its quality score. */

@@ -23,6 +23,12 @@ public class Products {
         return versions.inForceOn(day);
     }
 
+    /** The version a policy was written under. */
+    public Product version(String version) {
+        return versions.all().stream().filter(v -> v.version().equals(version)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no product version " + version));
+    }
+
     public List<Product> versions() {
         return versions.all();
     }

@@ -50,6 +50,20 @@ public class Quoting {
     public record Quotation(String rateVersion, LocalDate quotedOn, List<ElevatorQuote> elevators, Money total) {
     }
 
+    /** Prices elevators for a term starting on a day, by their age then and their fault history before it. */
+    List<ElevatorQuote> rate(java.util.Collection<ElevatorSnapshot> elevators, LocalDate on, RateTable table) {
+        Map<ElevatorId, LocalDate> commissioned = new LinkedHashMap<>();
+        elevators.forEach(e -> commissioned.put(e.id(), e.commissioningDate()));
+        Map<ElevatorId, BigDecimal> history = faults.faultsPerYear(commissioned, on);
+        List<ElevatorQuote> quotes = new ArrayList<>();
+        for (ElevatorSnapshot e : elevators) {
+            RatingFacts facts = new RatingFacts(e.type(), Math.max(0, Period.between(e.commissioningDate(), on).getYears()),
+                    e.brand(), e.stops(), e.useCategory(), history.get(e.id()), null);
+            quotes.add(new ElevatorQuote(e.id().value(), e.registrationCode(), facts, Rating.quote(table, facts)));
+        }
+        return quotes;
+    }
+
     public Quotation quote(Scope scope, List<Long> elevatorIds) {
         if (!scope.hasAny(Role.UNDERWRITER, Role.PROPERTY_MANAGER, Role.SAFETY_MANAGER, Role.OWNERS_REP,
                 Role.REGULATOR, Role.ADMIN)) {
@@ -65,19 +79,9 @@ public class Quoting {
             elevators.put(elevator, registry.find(scope, elevator)
                     .orElseThrow(() -> new NotFoundException("elevator", elevator.value())));
         }
-        Map<ElevatorId, LocalDate> commissioned = new LinkedHashMap<>();
-        elevators.forEach((id, e) -> commissioned.put(id, e.commissioningDate()));
-        Map<ElevatorId, BigDecimal> history = faults.faultsPerYear(commissioned, today);
         RateTable table = rates.inForceOn(today);
-        List<ElevatorQuote> quotes = new ArrayList<>();
-        Money total = Money.ZERO;
-        for (ElevatorSnapshot e : elevators.values()) {
-            RatingFacts facts = new RatingFacts(e.type(), Period.between(e.commissioningDate(), today).getYears(),
-                    e.brand(), e.stops(), e.useCategory(), history.get(e.id()), null);
-            Quote quote = Rating.quote(table, facts);
-            quotes.add(new ElevatorQuote(e.id().value(), e.registrationCode(), facts, quote));
-            total = total.plus(quote.total());
-        }
+        List<ElevatorQuote> quotes = rate(elevators.values(), today, table);
+        Money total = quotes.stream().map(q -> q.quote().total()).reduce(Money.ZERO, Money::plus);
         return new Quotation(table.version(), today, quotes, total);
     }
 }

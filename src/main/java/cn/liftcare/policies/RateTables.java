@@ -23,6 +23,12 @@ public class RateTables {
         return versions.inForceOn(day);
     }
 
+    /** The version a policy was written under. */
+    public RateTable version(String version) {
+        return versions.all().stream().filter(v -> v.version().equals(version)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no ratetable version " + version));
+    }
+
     public List<RateTable> versions() {
         return versions.all();
     }

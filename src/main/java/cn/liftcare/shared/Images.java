@@ -34,4 +34,8 @@ public final class Images {
         }
         return contentType(bytes).orElseThrow(() -> new ValidationFailedException(Violation.of(field, "photo.notImage")));
     }
+
+    /** An image as stored: its checked content type and its bytes. */
+    public record Stored(String contentType, byte[] bytes) {
+    }
 }

@@ -43,7 +43,7 @@ class ProductsTest {
     @Test
     void aPolicyKeepsTheVersionInForceWhenItWasWritten() {
         Product later = new Product("2027-01", LocalDate.of(2027, 1, 1), PRODUCT.nameZh(), PRODUCT.nameEn(), 15,
-                Money.ofYuan(200_000), PRODUCT.sections(), PRODUCT.pension());
+                Money.ofYuan(200_000), PRODUCT.sections(), PRODUCT.pension(), 30, PRODUCT.subsidy());
         Products products = new Products(java.util.List.of(later, PRODUCT));
         assertThat(products.inForceOn(LocalDate.of(2026, 12, 31)).version()).isEqualTo("2026-01");
         assertThat(products.inForceOn(LocalDate.of(2027, 1, 1)).perElevatorAnnualLimit()).isEqualTo(Money.ofYuan(200_000));

@@ -1,0 +1,84 @@
+package cn.liftcare.policies;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import cn.liftcare.registry.ElevatorId;
+
+/**
+ * What other modules ask of the policies: is an elevator insured on a day, under which policy and product
+ * version, and for how many continuous years. Only issued policies count, up to the day their cover ended.
+ */
+@Service
+public class Cover {
+
+    private final JdbcClient jdbc;
+
+    Cover(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record ElevatorCover(long elevatorId, long policyId, String policyNumber, long insurerId,
+            String productVersion, LocalDate coverFrom, LocalDate coverTo, LocalDate continuousSince,
+            int continuousYears) {
+    }
+
+    public Optional<ElevatorCover> on(ElevatorId elevator, LocalDate day) {
+        List<ContinuousCover.Span> spans = spans(List.of(elevator)).getOrDefault(elevator.value(), List.of());
+        return jdbc.sql("""
+                SELECT p.id, p.number, p.insurer_id, p.product_version, pe.cover_from, pe.cover_to
+                FROM policy_elevator pe JOIN policy p ON p.id = pe.policy_id
+                WHERE p.issued_on IS NOT NULL AND pe.elevator_id = :elevator
+                  AND pe.cover_from <= :day AND pe.cover_to > :day
+                ORDER BY pe.cover_from DESC LIMIT 1""")
+                .param("elevator", elevator.value()).param("day", Date.valueOf(day))
+                .query((rs, i) -> new ElevatorCover(elevator.value(), rs.getLong(1), rs.getString(2), rs.getLong(3),
+                        rs.getString(4), rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class),
+                        ContinuousCover.runStart(spans, day), ContinuousCover.years(spans, day)))
+                .optional();
+    }
+
+    /** Continuous insured years on a day, per elevator; zero for those not insured that day. */
+    public Map<ElevatorId, Integer> continuousYears(Collection<ElevatorId> elevators, LocalDate day) {
+        Map<Long, List<ContinuousCover.Span>> spans = spans(elevators);
+        Map<ElevatorId, Integer> years = new HashMap<>();
+        elevators.forEach(e -> years.put(e, ContinuousCover.years(spans.getOrDefault(e.value(), List.of()), day)));
+        return years;
+    }
+
+    /** Those of the elevators insured on a day. */
+    public java.util.Set<ElevatorId> insuredOn(Collection<ElevatorId> elevators, LocalDate day) {
+        Map<Long, List<ContinuousCover.Span>> spans = spans(elevators);
+        java.util.Set<ElevatorId> insured = new java.util.HashSet<>();
+        elevators.forEach(e -> {
+            if (ContinuousCover.runStart(spans.getOrDefault(e.value(), List.of()), day) != null) {
+                insured.add(e);
+            }
+        });
+        return insured;
+    }
+
+    Map<Long, List<ContinuousCover.Span>> spans(Collection<ElevatorId> elevators) {
+        Map<Long, List<ContinuousCover.Span>> spans = new HashMap<>();
+        if (elevators.isEmpty()) {
+            return spans;
+        }
+        jdbc.sql("""
+                SELECT pe.elevator_id, pe.cover_from, pe.cover_to FROM policy_elevator pe JOIN policy p ON p.id = pe.policy_id
+                WHERE p.issued_on IS NOT NULL AND pe.elevator_id IN (:ids)""")
+                .param("ids", elevators.stream().map(ElevatorId::value).toList())
+                .query((rs, i) -> spans.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(
+                        new ContinuousCover.Span(rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class))))
+                .list();
+        return spans;
+    }
+}

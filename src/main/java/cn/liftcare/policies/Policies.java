@@ -1,0 +1,6 @@
+package cn.liftcare.policies;
+
+import org.springframework.data.repository.ListCrudRepository;
+
+interface Policies extends ListCrudRepository<Policy, PolicyId> {
+}

@@ -1,0 +1,70 @@
+package cn.liftcare.policies;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+import cn.liftcare.identity.OrganizationId;
+import cn.liftcare.identity.OrganizationType;
+import cn.liftcare.identity.Role;
+import cn.liftcare.identity.Scope;
+import cn.liftcare.identity.security.LiftCareUser;
+
+/** Parties and elevators for policy tests: fresh uninsured elevators, and scopes acting for each party. */
+record PolicyFixtures(JdbcClient jdbc, UserDetailsService users) {
+
+    Scope user(String username) {
+        return ((LiftCareUser) users.loadUserByUsername(username)).scope();
+    }
+
+    /** A party acting through the admin's user row (the foreign keys only need a real user). */
+    Scope actingFor(long org, OrganizationType type, Role role) {
+        Scope admin = user("admin");
+        String region = jdbc.sql("SELECT region_code FROM organization WHERE id = :id").param("id", org)
+                .query(String.class).single();
+        return new Scope(admin.userId(), "test", new OrganizationId(org), type, new cn.liftcare.shared.RegionCode(region),
+                Set.of(role));
+    }
+
+    /** {@code n} elevators in service of one use unit and community that no policy has ever named. */
+    List<Long> uninsured(int n) {
+        Long community = jdbc.sql("""
+                SELECT e.community_id FROM elevator e
+                WHERE e.status = 'IN_SERVICE' AND e.maintenance_company_id IS NOT NULL AND e.type = 'TRACTION'
+                  AND NOT EXISTS (SELECT 1 FROM policy_elevator pe WHERE pe.elevator_id = e.id)
+                GROUP BY e.community_id, e.use_unit_id HAVING count(*) >= :n ORDER BY count(*) DESC LIMIT 1""")
+                .param("n", n).query(Long.class).single();
+        return jdbc.sql("""
+                SELECT e.id FROM elevator e WHERE e.community_id = :community AND e.status = 'IN_SERVICE'
+                  AND e.maintenance_company_id IS NOT NULL AND e.type = 'TRACTION'
+                  AND NOT EXISTS (SELECT 1 FROM policy_elevator pe WHERE pe.elevator_id = e.id)
+                ORDER BY e.id LIMIT :n""").param("community", community).param("n", n).query(Long.class).list();
+    }
+
+    long useUnitOf(long elevator) {
+        return jdbc.sql("SELECT use_unit_id FROM elevator WHERE id = :id").param("id", elevator).query(Long.class).single();
+    }
+
+    List<Long> companiesOf(List<Long> elevators) {
+        return jdbc.sql("SELECT DISTINCT maintenance_company_id FROM elevator WHERE id IN (:ids)")
+                .param("ids", elevators).query(Long.class).list();
+    }
+
+    static List<SurveyFinding> allOk() {
+        return Arrays.stream(SurveyItem.values()).map(i -> new SurveyFinding(i, SurveyItem.Result.OK, null)).toList();
+    }
+
+    static List<PayerShare> fundAndIncome() {
+        return List.of(new PayerShare(PayerSource.MAINTENANCE_FUND, new BigDecimal("30")),
+                new PayerShare(PayerSource.COMMON_INCOME, new BigDecimal("70")));
+    }
+
+    static SurveyWork.NewSurvey pass(long elevator, LocalDate on) {
+        return new SurveyWork.NewSurvey(elevator, on, SurveyOutcome.PASS, allOk(), null, null, List.of());
+    }
+}
