@@ -167,7 +167,7 @@ public class Billing {
      */
     @Transactional
     public PaymentView pay(Scope scope, long invoiceId, NewPayment input) {
-        PolicyScope.require(scope, Role.UNDERWRITER, Role.ADMIN);
+        PolicyScope.require(scope, Role.UNDERWRITER);
         List<Violation> violations = new ArrayList<>();
         String key = input.idempotencyKey() == null ? "" : input.idempotencyKey().strip();
         if (key.isEmpty() || key.length() > 120) {

@@ -182,10 +182,16 @@ public class PolicyQueries {
                         rs.getLong(4), rs.getString(5)}).list();
         Map<Long, SurveyView> latest = surveys.latest(rows.stream().map(r -> (Long) r[3]).distinct().toList());
         Map<Long, String> communities = elevators.communityNames(rows.stream().map(r -> (Long) r[1]).distinct().toList());
+        Map<Long, Set<ElevatorId>> renewing = new java.util.HashMap<>();
+        rows.stream().collect(java.util.stream.Collectors.groupingBy(r -> (Long) r[0])).forEach((policy, lines) ->
+                renewing.put(policy, cover.insuredOn(lines.stream().map(r -> new ElevatorId((Long) r[3])).toList(),
+                        ((LocalDate) lines.get(0)[2]).minusDays(1))));
         for (Object[] r : rows) {
             SurveyView s = latest.get((Long) r[3]);
             LocalDate start = (LocalDate) r[2];
-            boolean ok = s != null && s.passing() && s.surveyedOn().isAfter(start.minusDays(SurveyWork.VALID_DAYS));
+            boolean recent = s != null && s.surveyedOn().isAfter(start.minusDays(SurveyWork.VALID_DAYS));
+            boolean ok = s != null && s.passing()
+                    && (recent || renewing.get((Long) r[0]).contains(new ElevatorId((Long) r[3])));
             if (!ok) {
                 due.add(new SurveyDue((Long) r[0], (Long) r[1], communities.get((Long) r[1]), (Long) r[3], (String) r[4],
                         start, s));

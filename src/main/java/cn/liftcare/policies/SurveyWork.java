@@ -87,6 +87,7 @@ public class SurveyWork {
     }
 
     public SurveyView find(Scope scope, SurveyId id) {
+        PolicyScope.require(scope, PolicyScope.POLICY_READERS);
         return visible(scope, id).view();
     }
 

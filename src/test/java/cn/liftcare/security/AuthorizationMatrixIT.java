@@ -56,6 +56,9 @@ class AuthorizationMatrixIT {
     static final AtomicInteger SERIAL = new AtomicInteger(500_000);
     static final Set<String> FIELD = Set.of("maintainer", "mcmanager", "maintainer2");
     static final Set<String> CONFIRMERS = Set.of("property", "mcmanager");
+    static final Set<String> POLICY_READERS = Set.of("admin", "regulator", "insurer", "supervisor", "mcmanager",
+            "property", "owners");
+    static final Set<String> BILLING_READERS = Set.of("admin", "regulator", "insurer", "property", "owners");
     static final byte[] PNG = java.util.Base64.getDecoder().decode(
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 
@@ -114,6 +117,7 @@ class AuthorizationMatrixIT {
             foreignOrg = jdbc.sql("SELECT id FROM organization WHERE credit_code = :c").param("c", foreignCode)
                     .query(Long.class).single();
         }
+        policies();
     }
 
     /** One row of the matrix: who succeeds (with which status), who is out of scope (404); the rest get 403. */
@@ -302,7 +306,121 @@ class AuthorizationMatrixIT {
                     Set.of("admin", "regulator", "insurer", "property", "owners")),
             new Endpoint("GET /api/v1/products", t -> get("/api/v1/products"), 200, EVERYONE),
             new Endpoint("GET /api/v1/ledger/trial-balance", t -> get("/api/v1/ledger/trial-balance?asOf=2026-03-31"), 200,
-                    Set.of("admin", "regulator", "insurer")));
+                    Set.of("admin", "regulator", "insurer")),
+            new Endpoint("GET /api/v1/policies", t -> get("/api/v1/policies"), 200, POLICY_READERS),
+            new Endpoint("GET /api/v1/policies/{id}", t -> get("/api/v1/policies/" + t.policyIssued), 200, POLICY_READERS,
+                    Set.of("owners")),
+            new Endpoint("POST /api/v1/policies", t -> post("/api/v1/policies").contentType(MediaType.APPLICATION_JSON)
+                    .content(policyJson(t.policyFreeElevator)), 201, Set.of("insurer", "property", "owners"),
+                    Set.of("owners")),
+            new Endpoint("POST /api/v1/policies/{id}/acceptances", t -> post("/api/v1/policies/" + t.policyQuoted
+                    + "/acceptances"), 200, Set.of("insurer", "mcmanager", "property")),
+            new Endpoint("POST /api/v1/policies/{id}/issue", t -> post("/api/v1/policies/" + t.policyBound + "/issue"), 200,
+                    Set.of("insurer")),
+            new Endpoint("POST /api/v1/policies/{id}/endorsements", t -> post("/api/v1/policies/" + t.policyIssued
+                    + "/endorsements").contentType(MediaType.APPLICATION_JSON).content("{\"remove\":[" + t.policyRemoved
+                    + "],\"effectiveOn\":\"" + java.time.LocalDate.now(cn.liftcare.shared.LiftCareTime.ZONE).plusDays(10)
+                    + "\"}"), 200, Set.of("insurer")),
+            new Endpoint("POST /api/v1/policies/{id}/renewal", t -> post("/api/v1/policies/" + t.policyIssued + "/renewal"),
+                    201, Set.of("insurer", "property"), Set.of(), Map.of("property", 409)),
+            new Endpoint("GET /api/v1/policies/{id}/invoices", t -> get("/api/v1/policies/" + t.policyIssued + "/invoices"),
+                    200, Set.of("admin", "regulator", "insurer", "property", "owners"), Set.of("owners")),
+            new Endpoint("GET /api/v1/invoices", t -> get("/api/v1/invoices"), 200, BILLING_READERS),
+            new Endpoint("GET /api/v1/invoices/{id}", t -> get("/api/v1/invoices/" + t.policyInvoice), 200, BILLING_READERS,
+                    Set.of("owners")),
+            new Endpoint("POST /api/v1/invoices/{id}/payments", t -> post("/api/v1/invoices/" + t.policyInvoice
+                    + "/payments").contentType(MediaType.APPLICATION_JSON).content(
+                    "{\"amount\":1.00,\"idempotencyKey\":\"matrix-pay-" + t.policyInvoice + "\"}"), 200, Set.of("insurer")),
+            new Endpoint("GET /api/v1/elevators/{id}/cover", t -> get("/api/v1/elevators/" + t.policyFreeElevator + "/cover"),
+                    200, EVERYONE, Set.of("maintainer2", "owners")),
+            new Endpoint("GET /api/v1/surveys/due", t -> get("/api/v1/surveys/due"), 200, POLICY_READERS),
+            new Endpoint("POST /api/v1/surveys", t -> post("/api/v1/surveys").contentType(MediaType.APPLICATION_JSON)
+                    .content(passJson(t.policyFreeElevator)), 201, Set.of("supervisor")),
+            new Endpoint("GET /api/v1/surveys/{id}", t -> get("/api/v1/surveys/" + t.policyRectify), 200, POLICY_READERS,
+                    Set.of("owners")),
+            new Endpoint("POST /api/v1/surveys/{id}/rectification", t -> post("/api/v1/surveys/" + t.policyRectify
+                    + "/rectification"), 200, Set.of("supervisor")),
+            new Endpoint("POST /api/v1/surveys/photos", t -> multipart("/api/v1/surveys/photos")
+                    .file(new MockMultipartFile("file", "p.png", "image/png", PNG)), 201, Set.of("supervisor")),
+            new Endpoint("POST /api/v1/policies/{id}/cancellation", t -> post("/api/v1/policies/" + t.policyIssued
+                    + "/cancellation").contentType(MediaType.APPLICATION_JSON).content("{\"effectiveOn\":\""
+                    + java.time.LocalDate.now(cn.liftcare.shared.LiftCareTime.ZONE).plusDays(20)
+                    + "\",\"reason\":\"矩阵测试\"}"), 200, Set.of("insurer", "property"), Set.of(),
+                    Map.of("property", 409)));
+
+
+    static String policyJson(long elevator) {
+        return "{\"elevatorIds\":[" + elevator + "],\"termStart\":\""
+                + java.time.LocalDate.now(cn.liftcare.shared.LiftCareTime.ZONE)
+                + "\",\"payers\":[{\"source\":\"MAINTENANCE_FUND\",\"percent\":100}],\"insurerId\":"
+                + POLICY_INSURER.get() + "}";
+    }
+
+    static final java.util.concurrent.atomic.AtomicLong POLICY_INSURER = new java.util.concurrent.atomic.AtomicLong();
+
+    static String passJson(long elevator) {
+        StringBuilder items = new StringBuilder();
+        for (cn.liftcare.policies.SurveyItem item : cn.liftcare.policies.SurveyItem.values()) {
+            items.append(items.isEmpty() ? "" : ",").append("{\"item\":\"").append(item).append("\",\"result\":\"OK\"}");
+        }
+        return "{\"elevatorId\":" + elevator + ",\"outcome\":\"PASS\",\"items\":[" + items + "]}";
+    }
+
+    /** Policies on new elevators of 矩阵测试苑 (运河电梯): quoted and surveyed, bound, and issued. */
+    long policyFreeElevator;
+    long policyQuoted;
+    long policyBound;
+    long policyIssued;
+    long policyRemoved;
+    long policyInvoice;
+    long policyRectify;
+
+    /** Called at the end of {@link #ids()}, which it builds on. */
+    void policies() throws Exception {
+        long company = new DemoData(jdbc).organization("运河电梯");
+        POLICY_INSURER.set(new DemoData(jdbc).organization("浙商财险"));
+        List<Long> lifts = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            String body = elevatorJson(testCommunity).replace("\"unit\":\"1单元\"",
+                    "\"unit\":\"1单元\",\"maintenanceCompanyId\":" + company);
+            String created = mvc.perform(post("/api/v1/elevators").with(users.as("admin"))
+                    .contentType(MediaType.APPLICATION_JSON).content(body)).andReturn().getResponse().getContentAsString();
+            lifts.add(((Number) JsonPath.read(created, "$.id")).longValue());
+        }
+        policyFreeElevator = lifts.get(6);
+        for (long lift : lifts.subList(0, 6)) {
+            mvc.perform(post("/api/v1/surveys").with(users.as("supervisor")).contentType(MediaType.APPLICATION_JSON)
+                    .content(passJson(lift)));
+        }
+        policyQuoted = quoted(lifts.subList(0, 1));
+        policyBound = quoted(lifts.subList(1, 2));
+        policyIssued = quoted(lifts.subList(2, 4));
+        policyRemoved = lifts.get(3);
+        for (long policy : List.of(policyBound, policyIssued)) {
+            for (String party : List.of("property", "mcmanager", "insurer")) {
+                mvc.perform(post("/api/v1/policies/" + policy + "/acceptances").with(users.as(party)));
+            }
+        }
+        mvc.perform(post("/api/v1/policies/" + policyIssued + "/issue").with(users.as("insurer")));
+        policyInvoice = jdbc.sql("SELECT min(id) FROM premium_invoice WHERE policy_id = :p").param("p", policyIssued)
+                .query(Long.class).single();
+        String photo = mvc.perform(multipart("/api/v1/surveys/photos").file(new MockMultipartFile("file", "p.png",
+                "image/png", PNG)).with(users.as("supervisor"))).andReturn().getResponse().getContentAsString();
+        String rectify = passJson(lifts.get(4)).replace("\"PASS\"", "\"RECTIFY\"")
+                .replace("{\"item\":\"DOORS\",\"result\":\"OK\"}", "{\"item\":\"DOORS\",\"result\":\"DEFECT\",\"note\":\"门锁\"}")
+                .replace("]}", "],\"rectification\":\"更换门锁\",\"photoIds\":[" + JsonPath.read(photo, "$.id") + "]}");
+        String survey = mvc.perform(post("/api/v1/surveys").with(users.as("supervisor"))
+                .contentType(MediaType.APPLICATION_JSON).content(rectify)).andReturn().getResponse().getContentAsString();
+        policyRectify = ((Number) JsonPath.read(survey, "$.id")).longValue();
+    }
+
+    long quoted(List<Long> lifts) throws Exception {
+        String body = policyJson(lifts.get(0)).replace("[" + lifts.get(0) + "]",
+                lifts.toString().replace(" ", ""));
+        String created = mvc.perform(post("/api/v1/policies").with(users.as("insurer"))
+                .contentType(MediaType.APPLICATION_JSON).content(body)).andReturn().getResponse().getContentAsString();
+        return ((Number) JsonPath.read(created, "$.policy.id")).longValue();
+    }
 
     static final String DEFAULT_RULE = """
             {"acceptMinutes":5,"arrivalMinutes":30,"escalatePercent":67,"restoreEntrapmentMinutes":120,
