@@ -30,4 +30,9 @@ public enum AccountPurpose {
     public AccountKind kind() {
         return kind;
     }
+
+    /** Whether the account's party is an elevator (its pension reserve) rather than an organisation. */
+    public boolean aboutAnElevator() {
+        return this == PENSION_RESERVE;
+    }
 }

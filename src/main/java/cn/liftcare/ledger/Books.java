@@ -5,6 +5,7 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -56,6 +57,49 @@ public class Books {
         Money debits = rows.stream().map(TrialBalanceRow::debits).reduce(Money.ZERO, Money::plus);
         Money credits = rows.stream().map(TrialBalanceRow::credits).reduce(Money.ZERO, Money::plus);
         return new TrialBalance(asOf, ownerId, rows, debits, credits);
+    }
+
+    /** An account as the books hold it, with its debits, credits and balance (on its normal side) as of a date. */
+    public record AccountBalance(AccountRef account, AccountKind kind, Money debits, Money credits, Money balance) {
+
+        public String code() {
+            return account.code();
+        }
+    }
+
+    /**
+     * The accounts of whose books the caller may read ({@code books}: one organisation, or null for all), optionally
+     * only one owner's and one purpose's, each with its balance as of a date; accounts with nothing posted by then
+     * show zero.
+     */
+    public List<AccountBalance> accounts(LocalDate asOf, Long books, Long owner, AccountPurpose purpose) {
+        return jdbc.sql("""
+                SELECT a.code, a.kind, coalesce(sum(m.debit), 0), coalesce(sum(m.credit), 0) FROM ledger_account a
+                LEFT JOIN (SELECT l.account_id, l.debit, l.credit FROM journal_line l
+                           JOIN journal_entry j ON j.id = l.entry_id WHERE j.effective_on <= :asOf) m
+                       ON m.account_id = a.id
+                WHERE (CAST(:books AS BIGINT) IS NULL OR a.owner_id = :books)
+                  AND (CAST(:owner AS BIGINT) IS NULL OR a.owner_id = :owner)
+                  AND (CAST(:purpose AS VARCHAR) IS NULL OR a.purpose = :purpose)
+                GROUP BY a.code, a.kind ORDER BY a.kind, a.code""")
+                .param("asOf", Date.valueOf(asOf)).param("books", books).param("owner", owner)
+                .param("purpose", purpose == null ? null : purpose.name())
+                .query((rs, i) -> {
+                    AccountKind kind = AccountKind.valueOf(rs.getString(2));
+                    Money debits = Money.of(rs.getBigDecimal(3));
+                    Money credits = Money.of(rs.getBigDecimal(4));
+                    return new AccountBalance(AccountRef.parse(rs.getString(1)), kind, debits, credits,
+                            kind.debitNormal() ? debits.minus(credits) : credits.minus(debits));
+                }).list();
+    }
+
+    /** The account a code names, if it exists in books the caller may read ({@code books}: null for all). */
+    public Optional<AccountRef> account(String code, Long books) {
+        return jdbc.sql("""
+                SELECT a.code FROM ledger_account a
+                WHERE a.code = :code AND (CAST(:books AS BIGINT) IS NULL OR a.owner_id = :books)""")
+                .param("code", code == null ? "" : code.strip()).param("books", books)
+                .query(String.class).optional().map(AccountRef::parse);
     }
 
     public record StatementLine(long entryId, LocalDate effectiveOn, String description, Money debit, Money credit,

@@ -178,7 +178,8 @@ public class Ledger {
         return refs;
     }
 
-    private static void check(NewEntry entry) {
+    /** Refuses an entry that is incomplete, one-sided on a line, or unbalanced to the fen. */
+    static void check(NewEntry entry) {
         List<Violation> violations = new ArrayList<>();
         if (entry.idempotencyKey() == null || entry.idempotencyKey().isBlank() || entry.idempotencyKey().length() > 200) {
             violations.add(Violation.of("idempotencyKey", "ledger.key"));
@@ -212,7 +213,8 @@ public class Ledger {
         }
     }
 
-    private static String fingerprint(NewEntry entry, Long reverses) {
+    /** The SHA-256 of what an entry posts, so a retry is told from another entry under the same key. */
+    static String fingerprint(NewEntry entry, Long reverses) {
         StringBuilder canonical = new StringBuilder().append(entry.effectiveOn()).append('|').append(reverses);
         for (Posting p : entry.postings()) {
             canonical.append('|').append(p.account().code()).append(',').append(p.debit().amount().toPlainString())

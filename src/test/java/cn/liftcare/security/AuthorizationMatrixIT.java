@@ -307,6 +307,22 @@ class AuthorizationMatrixIT {
             new Endpoint("GET /api/v1/products", t -> get("/api/v1/products"), 200, EVERYONE),
             new Endpoint("GET /api/v1/ledger/trial-balance", t -> get("/api/v1/ledger/trial-balance?asOf=2026-03-31"), 200,
                     Set.of("admin", "regulator", "insurer")),
+            new Endpoint("GET /api/v1/ledger/trial-balance.xlsx", t -> get("/api/v1/ledger/trial-balance.xlsx?asOf=2026-03-31"),
+                    200, Set.of("admin", "regulator", "insurer")),
+            new Endpoint("GET /api/v1/ledger/accounts", t -> get("/api/v1/ledger/accounts?asOf=2026-03-31"), 200,
+                    Set.of("admin", "regulator", "insurer")),
+            new Endpoint("GET /api/v1/ledger/accounts/{code}/statement", t -> get("/api/v1/ledger/accounts/"
+                    + t.ledgerOwnAccount + "/statement?from=2026-03-01&to=2026-04-01"), 200,
+                    Set.of("admin", "regulator", "insurer")),
+            new Endpoint("GET /api/v1/ledger/accounts/{another insurer's}/statement", t -> get("/api/v1/ledger/accounts/"
+                    + t.ledgerOtherAccount + "/statement"), 200, Set.of("admin", "regulator", "insurer"),
+                    Set.of("insurer")),
+            new Endpoint("GET /api/v1/ledger/accounts/{code}/statement.xlsx", t -> get("/api/v1/ledger/accounts/"
+                    + t.ledgerOwnAccount + "/statement.xlsx?from=2026-03-01&to=2026-04-01"), 200,
+                    Set.of("admin", "regulator", "insurer")),
+            new Endpoint("GET /api/v1/ledger/accounts/{another insurer's}/statement.xlsx", t -> get("/api/v1/ledger/accounts/"
+                    + t.ledgerOtherAccount + "/statement.xlsx"), 200, Set.of("admin", "regulator", "insurer"),
+                    Set.of("insurer")),
             new Endpoint("GET /api/v1/policies", t -> get("/api/v1/policies"), 200, POLICY_READERS),
             new Endpoint("GET /api/v1/policies/{id}", t -> get("/api/v1/policies/" + t.policyIssued), 200, POLICY_READERS,
                     Set.of("owners")),
@@ -581,7 +597,16 @@ class AuthorizationMatrixIT {
             new Endpoint("GET /repair-orders/parts", t -> get("/repair-orders/parts?q=TM"), 200, EVERYONE),
             new Endpoint("GET /notices", t -> get("/notices"), 200, EVERYONE),
             new Endpoint("GET /notices/badge", t -> get("/notices/badge"), 200, EVERYONE),
-            new Endpoint("POST /notices/read", t -> post("/notices/read").with(csrf()), 302, EVERYONE));
+            new Endpoint("POST /notices/read", t -> post("/notices/read").with(csrf()), 302, EVERYONE),
+            new Endpoint("GET /ledger", t -> get("/ledger?asOf=2026-03-31"), 200, Set.of("admin", "regulator", "insurer")),
+            new Endpoint("GET /ledger/trial-balance.xlsx", t -> get("/ledger/trial-balance.xlsx?asOf=2026-03-31"), 200,
+                    Set.of("admin", "regulator", "insurer")),
+            new Endpoint("GET /ledger/accounts/{code}", t -> get("/ledger/accounts/" + t.ledgerOwnAccount), 200,
+                    Set.of("admin", "regulator", "insurer")),
+            new Endpoint("GET /ledger/accounts/{another insurer's}", t -> get("/ledger/accounts/" + t.ledgerOtherAccount),
+                    200, Set.of("admin", "regulator", "insurer"), Set.of("insurer")),
+            new Endpoint("GET /ledger/accounts/{code}/statement.xlsx", t -> get("/ledger/accounts/" + t.ledgerOwnAccount
+                    + "/statement.xlsx"), 200, Set.of("admin", "regulator", "insurer")));
 
     // the incident pages' fixture: one resident report with a photo, reached by 运河电梯, with its repair order
     @Autowired CheckInTokens checkInTokens;
@@ -690,5 +715,30 @@ class AuthorizationMatrixIT {
                 assertThat(response.getStatus()).as(endpoint.name()).isIn(302, 403);
             }
         }
+    }
+
+    // the ledger's fixture: an account in 浙商财险's books (the demo insurer's) and one in 人保财险's
+    @Autowired cn.liftcare.ledger.Ledger ledgerService;
+    String ledgerOwnAccount;
+    String ledgerOtherAccount;
+
+    @BeforeAll
+    void ledgerAccounts() {
+        DemoData demo = new DemoData(jdbc);
+        long own = demo.organization("浙商财险");
+        long other = demo.organization("人保财险");
+        var money = cn.liftcare.shared.Money.of("100.00");
+        var ownIncome = cn.liftcare.ledger.AccountRef.of(cn.liftcare.ledger.AccountPurpose.PREMIUM_INCOME, own, null);
+        var otherIncome = cn.liftcare.ledger.AccountRef.of(cn.liftcare.ledger.AccountPurpose.PREMIUM_INCOME, other, null);
+        ledgerService.post(new cn.liftcare.ledger.NewEntry("matrix:ledger:own", "矩阵测试保费", java.time.LocalDate.of(2026, 3, 2),
+                List.of(cn.liftcare.ledger.Posting.debit(cn.liftcare.ledger.AccountRef.of(
+                        cn.liftcare.ledger.AccountPurpose.CASH, own, null), money),
+                        cn.liftcare.ledger.Posting.credit(ownIncome, money))));
+        ledgerService.post(new cn.liftcare.ledger.NewEntry("matrix:ledger:other", "矩阵测试保费", java.time.LocalDate.of(2026, 3, 2),
+                List.of(cn.liftcare.ledger.Posting.debit(cn.liftcare.ledger.AccountRef.of(
+                        cn.liftcare.ledger.AccountPurpose.CASH, other, null), money),
+                        cn.liftcare.ledger.Posting.credit(otherIncome, money))));
+        ledgerOwnAccount = ownIncome.code();
+        ledgerOtherAccount = otherIncome.code();
     }
 }
