@@ -463,7 +463,65 @@ class AuthorizationMatrixIT {
             new Endpoint("GET /repair-orders/parts", t -> get("/repair-orders/parts?q=TM"), 200, EVERYONE),
             new Endpoint("GET /notices", t -> get("/notices"), 200, EVERYONE),
             new Endpoint("GET /notices/badge", t -> get("/notices/badge"), 200, EVERYONE),
-            new Endpoint("POST /notices/read", t -> post("/notices/read").with(csrf()), 302, EVERYONE));
+            new Endpoint("POST /notices/read", t -> post("/notices/read").with(csrf()), 302, EVERYONE),
+            new Endpoint("GET /surveys", t -> get("/surveys"), 200,
+                    Set.of("supervisor", "insurer", "regulator", "admin", "property", "owners")),
+            new Endpoint("GET /surveys/new", t -> get("/surveys/new?elevator=" + t.elevator), 200, Set.of("supervisor")),
+            new Endpoint("POST /surveys/new (no outcome)", t -> multipart("/surveys/new").param("elevator",
+                    String.valueOf(t.elevator)).param("outcome", "").with(csrf()), 200, Set.of("supervisor")),
+            new Endpoint("GET /surveys/{id}", t -> get("/surveys/" + t.billingSurvey), 200,
+                    Set.of("supervisor", "insurer", "regulator", "admin", "property", "owners")),
+            new Endpoint("POST /surveys/{id}/rectification (nothing to rectify)", t -> post("/surveys/" + t.billingSurvey
+                    + "/rectification").with(csrf()), 200, Set.of("supervisor")),
+            new Endpoint("GET /surveys/photos/{id}", t -> get("/surveys/photos/" + t.billingPhoto), 200,
+                    Set.of("supervisor", "insurer", "regulator", "admin", "property", "owners")),
+            new Endpoint("GET /billing", t -> get("/billing"), 200,
+                    Set.of("admin", "regulator", "insurer", "property", "owners")),
+            new Endpoint("GET /invoices/{id}", t -> get("/invoices/" + t.billingInvoice), 200,
+                    Set.of("admin", "regulator", "insurer", "property", "owners")),
+            new Endpoint("POST /invoices/{id}/payments (no amount)", t -> post("/invoices/" + t.billingInvoice
+                    + "/payments").with(csrf()).param("amount", "").param("idempotencyKey", "matrix-page"), 200,
+                    Set.of("insurer", "admin")));
+
+    // the survey and billing pages' fixture: a policy issued on a 小河佳苑 elevator of 运河电梯, surveyed with a photo
+    @Autowired cn.liftcare.policies.PolicyWork billingPolicies;
+    @Autowired cn.liftcare.policies.SurveyWork billingSurveys;
+    @Autowired cn.liftcare.policies.Billing billingInvoices;
+    @Autowired org.springframework.security.core.userdetails.UserDetailsService billingUsers;
+    long billingSurvey;
+    long billingPhoto;
+    long billingInvoice;
+
+    @BeforeAll
+    void billingFixture() {
+        DemoData demo = new DemoData(jdbc);
+        long lift = jdbc.sql("""
+                SELECT e.id FROM elevator e JOIN community c ON c.id = e.community_id
+                JOIN organization o ON o.id = e.maintenance_company_id
+                WHERE c.name = '小河佳苑' AND o.short_name = '运河电梯' AND e.status = 'IN_SERVICE' AND e.id <> :avoid
+                  AND NOT EXISTS (SELECT 1 FROM policy_elevator pe WHERE pe.elevator_id = e.id)
+                ORDER BY e.id LIMIT 1""").param("avoid", demo.elevator("小河佳苑", "运河电梯")).query(Long.class).single();
+        var today = java.time.LocalDate.now(cn.liftcare.shared.LiftCareTime.ZONE);
+        var supervisor = billingScope("supervisor");
+        var insurer = billingScope("insurer");
+        billingPhoto = billingSurveys.uploadPhoto(supervisor, PNG);
+        billingSurvey = billingSurveys.record(supervisor, new cn.liftcare.policies.SurveyWork.NewSurvey(lift, today,
+                cn.liftcare.policies.SurveyOutcome.PASS, java.util.Arrays.stream(cn.liftcare.policies.SurveyItem.values())
+                        .map(i -> new cn.liftcare.policies.SurveyFinding(i, cn.liftcare.policies.SurveyItem.Result.OK, null))
+                        .toList(), null, null, List.of(billingPhoto))).id();
+        var policy = new cn.liftcare.policies.PolicyId(billingPolicies.quote(insurer, new cn.liftcare.policies.PolicyWork
+                .NewPolicy(List.of(lift), today, 1, List.of(new cn.liftcare.policies.PayerShare(
+                        cn.liftcare.policies.PayerSource.MAINTENANCE_FUND, java.math.BigDecimal.valueOf(100))), null)).id());
+        for (String party : List.of("property", "mcmanager", "insurer")) {
+            billingPolicies.accept(billingScope(party), policy);
+        }
+        billingPolicies.issue(insurer, policy, today);
+        billingInvoice = billingInvoices.ofPolicy(insurer, policy.value()).get(0).id();
+    }
+
+    cn.liftcare.identity.Scope billingScope(String username) {
+        return ((cn.liftcare.identity.security.LiftCareUser) billingUsers.loadUserByUsername(username)).scope();
+    }
 
     // the incident pages' fixture: one resident report with a photo, reached by 运河电梯, with its repair order
     @Autowired CheckInTokens checkInTokens;
