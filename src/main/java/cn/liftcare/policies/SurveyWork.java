@@ -16,6 +16,7 @@ import cn.liftcare.identity.Scope;
 import cn.liftcare.registry.ElevatorId;
 import cn.liftcare.registry.ElevatorRegistry;
 import cn.liftcare.registry.ElevatorSnapshot;
+import cn.liftcare.registry.RegistryScope;
 import cn.liftcare.shared.IdSequences;
 import cn.liftcare.shared.Images;
 import cn.liftcare.shared.LiftCareTime;
@@ -36,13 +37,16 @@ public class SurveyWork {
 
     private final RiskSurveys surveys;
     private final ElevatorRegistry registry;
+    private final RegistryScope registryScope;
     private final JdbcClient jdbc;
     private final IdSequences ids;
     private final LiftCareTime time;
 
-    SurveyWork(RiskSurveys surveys, ElevatorRegistry registry, JdbcClient jdbc, IdSequences ids, LiftCareTime time) {
+    SurveyWork(RiskSurveys surveys, ElevatorRegistry registry, RegistryScope registryScope, JdbcClient jdbc,
+            IdSequences ids, LiftCareTime time) {
         this.surveys = surveys;
         this.registry = registry;
+        this.registryScope = registryScope;
         this.jdbc = jdbc;
         this.ids = ids;
         this.time = time;
@@ -89,6 +93,18 @@ public class SurveyWork {
     public SurveyView find(Scope scope, SurveyId id) {
         PolicyScope.require(scope, PolicyScope.POLICY_READERS);
         return visible(scope, id).view();
+    }
+
+    /** The latest surveys of elevators in scope, newest first. */
+    public List<SurveyView> recent(Scope scope, int limit) {
+        RegistryScope.Predicate predicate = registryScope.elevators(scope);
+        List<SurveyId> ids = jdbc.sql("SELECT s.id FROM risk_survey s JOIN elevator e ON e.id = s.elevator_id WHERE "
+                        + predicate.sql() + " ORDER BY s.surveyed_on DESC, s.id DESC LIMIT :limit")
+                .params(predicate.params()).param("limit", Math.max(1, Math.min(limit, 200)))
+                .query(Long.class).list().stream().map(SurveyId::new).toList();
+        java.util.Map<SurveyId, SurveyView> found = new java.util.HashMap<>();
+        surveys.findAllById(ids).forEach(s -> found.put(s.id(), s.view()));
+        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
     }
 
     private RiskSurvey visible(Scope scope, SurveyId id) {

@@ -118,6 +118,7 @@ class AuthorizationMatrixIT {
                     .query(Long.class).single();
         }
         policies();
+        billingFixture();
     }
 
     /** One row of the matrix: who succeeds (with which status), who is out of scope (404); the rest get 403. */
@@ -384,6 +385,8 @@ class AuthorizationMatrixIT {
 
     /** Policies on new elevators of 矩阵测试苑 (运河电梯): quoted and surveyed, bound, and issued. */
     long policyFreeElevator;
+    /** Left for the survey and billing pages' fixture. */
+    long policySpareElevator;
     long policyQuoted;
     long policyBound;
     long policyIssued;
@@ -396,7 +399,7 @@ class AuthorizationMatrixIT {
         long company = new DemoData(jdbc).organization("运河电梯");
         POLICY_INSURER.set(new DemoData(jdbc).organization("浙商财险"));
         List<Long> lifts = new ArrayList<>();
-        for (int i = 0; i < 7; i++) {
+        for (int i = 0; i < 8; i++) {
             String body = elevatorJson(testCommunity).replace("\"unit\":\"1单元\"",
                     "\"unit\":\"1单元\",\"maintenanceCompanyId\":" + company);
             String created = mvc.perform(post("/api/v1/elevators").with(users.as("admin"))
@@ -404,6 +407,7 @@ class AuthorizationMatrixIT {
             lifts.add(((Number) JsonPath.read(created, "$.id")).longValue());
         }
         policyFreeElevator = lifts.get(6);
+        policySpareElevator = lifts.get(7);
         for (long lift : lifts.subList(0, 6)) {
             mvc.perform(post("/api/v1/surveys").with(users.as("supervisor")).contentType(MediaType.APPLICATION_JSON)
                     .content(passJson(lift)));
@@ -606,7 +610,59 @@ class AuthorizationMatrixIT {
             new Endpoint("GET /ledger/accounts/{another insurer's}", t -> get("/ledger/accounts/" + t.ledgerOtherAccount),
                     200, Set.of("admin", "regulator", "insurer"), Set.of("insurer")),
             new Endpoint("GET /ledger/accounts/{code}/statement.xlsx", t -> get("/ledger/accounts/" + t.ledgerOwnAccount
-                    + "/statement.xlsx"), 200, Set.of("admin", "regulator", "insurer")));
+                    + "/statement.xlsx"), 200, Set.of("admin", "regulator", "insurer")),
+            new Endpoint("GET /surveys", t -> get("/surveys"), 200,
+                    Set.of("supervisor", "insurer", "regulator", "admin", "property", "owners")),
+            new Endpoint("GET /surveys/new", t -> get("/surveys/new?elevator=" + t.elevator), 200, Set.of("supervisor")),
+            new Endpoint("POST /surveys/new (no outcome)", t -> multipart("/surveys/new").param("elevator",
+                    String.valueOf(t.elevator)).param("outcome", "").with(csrf()), 200, Set.of("supervisor")),
+            new Endpoint("GET /surveys/{id}", t -> get("/surveys/" + t.billingSurvey), 200,
+                    Set.of("supervisor", "insurer", "regulator", "admin", "property", "owners")),
+            new Endpoint("POST /surveys/{id}/rectification (nothing to rectify)", t -> post("/surveys/" + t.billingSurvey
+                    + "/rectification").with(csrf()), 200, Set.of("supervisor")),
+            new Endpoint("GET /surveys/photos/{id}", t -> get("/surveys/photos/" + t.billingPhoto), 200,
+                    Set.of("supervisor", "insurer", "regulator", "admin", "property", "owners")),
+            new Endpoint("GET /billing", t -> get("/billing"), 200,
+                    Set.of("admin", "regulator", "insurer", "property", "owners")),
+            new Endpoint("GET /invoices/{id}", t -> get("/invoices/" + t.billingInvoice), 200,
+                    Set.of("admin", "regulator", "insurer", "property", "owners")),
+            new Endpoint("POST /invoices/{id}/payments (no amount)", t -> post("/invoices/" + t.billingInvoice
+                    + "/payments").with(csrf()).param("amount", "").param("idempotencyKey", "matrix-page"), 200,
+                    Set.of("insurer")));
+
+    // the survey and billing pages' fixture: a policy issued on a 小河佳苑 elevator of 运河电梯, surveyed with a photo
+    @Autowired cn.liftcare.policies.PolicyWork billingPolicies;
+    @Autowired cn.liftcare.policies.SurveyWork billingSurveys;
+    @Autowired cn.liftcare.policies.Billing billingInvoices;
+    @Autowired org.springframework.security.core.userdetails.UserDetailsService billingUsers;
+    long billingSurvey;
+    long billingPhoto;
+    long billingInvoice;
+
+    /** Called at the end of {@link #ids()}, after the policies fixture whose spare elevator it insures. */
+    void billingFixture() {
+        long lift = policySpareElevator;
+        var today = java.time.LocalDate.now(cn.liftcare.shared.LiftCareTime.ZONE);
+        var supervisor = billingScope("supervisor");
+        var insurer = billingScope("insurer");
+        billingPhoto = billingSurveys.uploadPhoto(supervisor, PNG);
+        billingSurvey = billingSurveys.record(supervisor, new cn.liftcare.policies.SurveyWork.NewSurvey(lift, today,
+                cn.liftcare.policies.SurveyOutcome.PASS, java.util.Arrays.stream(cn.liftcare.policies.SurveyItem.values())
+                        .map(i -> new cn.liftcare.policies.SurveyFinding(i, cn.liftcare.policies.SurveyItem.Result.OK, null))
+                        .toList(), null, null, List.of(billingPhoto))).id();
+        var policy = new cn.liftcare.policies.PolicyId(billingPolicies.quote(insurer, new cn.liftcare.policies.PolicyWork
+                .NewPolicy(List.of(lift), today, 1, List.of(new cn.liftcare.policies.PayerShare(
+                        cn.liftcare.policies.PayerSource.MAINTENANCE_FUND, java.math.BigDecimal.valueOf(100))), null)).id());
+        for (String party : List.of("property", "mcmanager", "insurer")) {
+            billingPolicies.accept(billingScope(party), policy);
+        }
+        billingPolicies.issue(insurer, policy, today);
+        billingInvoice = billingInvoices.ofPolicy(insurer, policy.value()).get(0).id();
+    }
+
+    cn.liftcare.identity.Scope billingScope(String username) {
+        return ((cn.liftcare.identity.security.LiftCareUser) billingUsers.loadUserByUsername(username)).scope();
+    }
 
     // the incident pages' fixture: one resident report with a photo, reached by 运河电梯, with its repair order
     @Autowired CheckInTokens checkInTokens;
