@@ -98,6 +98,24 @@ public class IncidentQueries {
                         repairOrder(id), breaches(id)));
     }
 
+    /**
+     * What a claim needs to know of an incident: its kind, when it was reported, and whether the maintainer's
+     * arrival was proven with the car's signed code. Not scoped: the claims module checks its own scope.
+     */
+    public record Evidence(long incidentId, IncidentType type, Instant reportedAt, Instant arrivedAt,
+            boolean arrivalVerified, Instant releasedAt) {
+    }
+
+    public Optional<Evidence> evidence(IncidentId id) {
+        return jdbc.sql("""
+                SELECT id, type, reported_at, arrived_at, arrival_token_hash IS NOT NULL, released_at
+                FROM incident WHERE id = :id""").param("id", id.value())
+                .query((rs, i) -> new Evidence(rs.getLong(1), IncidentType.valueOf(rs.getString(2)),
+                        rs.getTimestamp(3).toInstant(), rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant(),
+                        rs.getBoolean(5), rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant()))
+                .optional();
+    }
+
     public record IncidentDetail(IncidentRow incident, String description, List<Timeline.Entry> timeline,
             List<ReportLine> reports, Long repairOrderId, List<String> breaches) {
     }

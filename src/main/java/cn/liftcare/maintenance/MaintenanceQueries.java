@@ -60,6 +60,22 @@ public class MaintenanceQueries {
                 .query((rs, i) -> new ElevatorId(rs.getLong(1))).list());
     }
 
+    /**
+     * The maintenance item a repair need came from, and whether the visit that raised it was checked in on
+     * site with the car's code: evidence for a claim.
+     */
+    public record RepairNeedEvidence(long repairNeedId, long visitId, String itemCode, boolean checkedIn) {
+    }
+
+    public java.util.Optional<RepairNeedEvidence> repairNeedEvidence(long repairNeedId) {
+        return jdbc.sql("""
+                SELECT n.id, n.visit_id, n.item_code, coalesce(v.check_in_valid, FALSE)
+                FROM repair_need n JOIN maintenance_visit v ON v.id = n.visit_id WHERE n.id = :id""")
+                .param("id", repairNeedId)
+                .query((rs, i) -> new RepairNeedEvidence(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBoolean(4)))
+                .optional();
+    }
+
     /** 超期未保: elevators in service whose last completed visit is older than their plan allows. */
     public List<Overdue> overdue(Scope scope) {
         RegistryScope.Predicate predicate = scopes.elevators(scope);

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cn.liftcare.shared.Money;
 import org.springframework.stereotype.Service;
 
 import cn.liftcare.registry.ElevatorId;
@@ -80,5 +82,23 @@ public class Cover {
                         new ContinuousCover.Span(rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class))))
                 .list();
         return spans;
+    }
+
+    /** A policy's written premium, net of credit notes, with what claims group loss ratios by. */
+    public record WrittenPremium(long policyId, long communityId, long insurerId, String productVersion, Money premium) {
+    }
+
+    public Map<Long, WrittenPremium> writtenPremium(Collection<Long> policyIds) {
+        Map<Long, WrittenPremium> found = new HashMap<>();
+        if (policyIds.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("""
+                SELECT p.id, p.community_id, p.insurer_id, p.product_version, coalesce(sum(i.amount), 0)
+                FROM policy p LEFT JOIN premium_invoice i ON i.policy_id = p.id
+                WHERE p.id IN (:ids) GROUP BY p.id""").param("ids", policyIds)
+                .query((rs, i) -> found.put(rs.getLong(1), new WrittenPremium(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                        rs.getString(4), Money.of(rs.getBigDecimal(5))))).list();
+        return found;
     }
 }

@@ -16,14 +16,14 @@ import cn.liftcare.identity.Scope;
 import cn.liftcare.identity.security.LiftCareUser;
 
 /** Parties and elevators for policy tests: fresh uninsured elevators, and scopes acting for each party. */
-record PolicyFixtures(JdbcClient jdbc, UserDetailsService users) {
+public record PolicyFixtures(JdbcClient jdbc, UserDetailsService users) {
 
-    Scope user(String username) {
+    public Scope user(String username) {
         return ((LiftCareUser) users.loadUserByUsername(username)).scope();
     }
 
     /** A party acting through the admin's user row (the foreign keys only need a real user). */
-    Scope actingFor(long org, OrganizationType type, Role role) {
+    public Scope actingFor(long org, OrganizationType type, Role role) {
         Scope admin = user("admin");
         String region = jdbc.sql("SELECT region_code FROM organization WHERE id = :id").param("id", org)
                 .query(String.class).single();
@@ -32,7 +32,7 @@ record PolicyFixtures(JdbcClient jdbc, UserDetailsService users) {
     }
 
     /** {@code n} elevators in service of one use unit and community that no policy has ever named. */
-    List<Long> uninsured(int n) {
+    public List<Long> uninsured(int n) {
         Long community = jdbc.sql("""
                 SELECT e.community_id FROM elevator e
                 WHERE e.status = 'IN_SERVICE' AND e.maintenance_company_id IS NOT NULL AND e.type = 'TRACTION'
@@ -46,25 +46,40 @@ record PolicyFixtures(JdbcClient jdbc, UserDetailsService users) {
                 ORDER BY e.id LIMIT :n""").param("community", community).param("n", n).query(Long.class).list();
     }
 
-    long useUnitOf(long elevator) {
+    public long useUnitOf(long elevator) {
         return jdbc.sql("SELECT use_unit_id FROM elevator WHERE id = :id").param("id", elevator).query(Long.class).single();
     }
 
-    List<Long> companiesOf(List<Long> elevators) {
+    public List<Long> companiesOf(List<Long> elevators) {
         return jdbc.sql("SELECT DISTINCT maintenance_company_id FROM elevator WHERE id IN (:ids)")
                 .param("ids", elevators).query(Long.class).list();
     }
 
-    static List<SurveyFinding> allOk() {
+    public static List<SurveyFinding> allOk() {
         return Arrays.stream(SurveyItem.values()).map(i -> new SurveyFinding(i, SurveyItem.Result.OK, null)).toList();
     }
 
-    static List<PayerShare> fundAndIncome() {
+    public static List<PayerShare> fundAndIncome() {
         return List.of(new PayerShare(PayerSource.MAINTENANCE_FUND, new BigDecimal("30")),
                 new PayerShare(PayerSource.COMMON_INCOME, new BigDecimal("70")));
     }
 
-    static SurveyWork.NewSurvey pass(long elevator, LocalDate on) {
+    public static SurveyWork.NewSurvey pass(long elevator, LocalDate on) {
         return new SurveyWork.NewSurvey(elevator, on, SurveyOutcome.PASS, allOk(), null, null, List.of());
+    }
+
+    /** Quotes, surveys, has the three parties accept and issues a policy from a day: the elevators insured. */
+    public PolicyView insure(PolicyWork work, SurveyWork surveys, List<Long> elevators, LocalDate termStart,
+            LocalDate today) {
+        Scope insurer = user("insurer");
+        PolicyView quoted = work.quote(insurer, new PolicyWork.NewPolicy(elevators, termStart, 1, fundAndIncome(), null));
+        elevators.forEach(e -> surveys.record(user("supervisor"), pass(e, today)));
+        PolicyId id = new PolicyId(quoted.id());
+        work.accept(actingFor(useUnitOf(elevators.get(0)), OrganizationType.USE_UNIT, Role.PROPERTY_MANAGER), id);
+        for (long company : companiesOf(elevators)) {
+            work.accept(actingFor(company, OrganizationType.MAINTENANCE_COMPANY, Role.MAINTENANCE_MANAGER), id);
+        }
+        work.accept(insurer, id);
+        return work.issue(insurer, id, today);
     }
 }

@@ -1,0 +1,194 @@
+package cn.liftcare.claims;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import cn.liftcare.identity.Scope;
+import cn.liftcare.policies.Cover;
+import cn.liftcare.registry.RegistryScope;
+import cn.liftcare.shared.LiftCareTime;
+import cn.liftcare.shared.Money;
+
+/** Claims as lists, the adjuster queue, payouts and the metrics, all scoped in SQL. */
+@Service
+public class ClaimQueries {
+
+    private final JdbcClient jdbc;
+    private final ClaimScope scopes;
+    private final Claims claims;
+    private final Cover cover;
+    private final LiftCareTime time;
+
+    ClaimQueries(JdbcClient jdbc, ClaimScope scopes, Claims claims, Cover cover, LiftCareTime time) {
+        this.jdbc = jdbc;
+        this.scopes = scopes;
+        this.claims = claims;
+        this.cover = cover;
+        this.time = time;
+    }
+
+    public record ClaimRow(long id, String number, ClaimSource source, long elevatorId, String registrationCode,
+            long communityId, String section, LocalDate lossDate, Money claimed, Money assessed, Money approved,
+            ClaimStatus status, List<String> referrals, Instant submittedAt) {
+    }
+
+    /**
+     * Claims in scope, newest first. {@code queue} keeps those waiting for a person (referred, waiting for
+     * evidence or a second approver); {@code rule} keeps those with a non-passing finding of that rule.
+     */
+    public List<ClaimRow> list(Scope scope, ClaimStatus status, boolean queue, String rule, Long payee, int limit) {
+        RegistryScope.Predicate predicate = scopes.claims(scope);
+        StringBuilder where = new StringBuilder(predicate.sql());
+        if (status != null) {
+            where.append(" AND c.status = :status");
+        }
+        if (queue) {
+            where.append(" AND c.status IN ('REFERRED', 'INFO_REQUESTED', 'PENDING_SECOND')");
+        }
+        if (rule != null && !rule.isBlank()) {
+            where.append(" AND EXISTS (SELECT 1 FROM claim_finding f WHERE f.claim_id = c.id AND f.rule = :rule "
+                    + "AND f.result <> 'PASS')");
+        }
+        if (payee != null) {
+            where.append(" AND c.payee_id = :payee");
+        }
+        var spec = jdbc.sql("""
+                SELECT c.id, c.number, c.source, c.elevator_id, e.registration_code, c.community_id, c.section, c.loss_date,
+                       c.claimed, c.assessed, c.approved, c.status, c.submitted_at,
+                       (SELECT string_agg(DISTINCT f.rule, ',') FROM claim_finding f
+                        WHERE f.claim_id = c.id AND f.result IN ('REFER', 'DECLINE')) AS referrals
+                FROM claim c JOIN elevator e ON e.id = c.elevator_id
+                WHERE """ + " " + where + " ORDER BY c.submitted_at DESC, c.id DESC LIMIT :limit")
+                .params(predicate.params()).param("limit", Math.max(1, Math.min(limit, 1000)));
+        if (status != null) {
+            spec = spec.param("status", status.name());
+        }
+        if (rule != null && !rule.isBlank()) {
+            spec = spec.param("rule", rule);
+        }
+        if (payee != null) {
+            spec = spec.param("payee", payee);
+        }
+        return spec.query((rs, i) -> new ClaimRow(rs.getLong(1), rs.getString(2), ClaimSource.valueOf(rs.getString(3)),
+                rs.getLong(4), rs.getString(5), rs.getLong(6), rs.getString(7), rs.getObject(8, LocalDate.class),
+                Money.of(rs.getBigDecimal(9)), Money.of(rs.getBigDecimal(10)),
+                rs.getBigDecimal(11) == null ? null : Money.of(rs.getBigDecimal(11)), ClaimStatus.valueOf(rs.getString(12)),
+                rs.getString(14) == null ? List.of() : List.of(rs.getString(14).split(",")),
+                rs.getTimestamp(13).toInstant())).list();
+    }
+
+    public record Decision(String action, Money amount, String reason, String decidedBy, Instant decidedAt) {
+    }
+
+    public record ClaimDetails(ClaimView claim, String registrationCode, List<Decision> decisions) {
+    }
+
+    public Optional<ClaimDetails> details(Scope scope, ClaimId id) {
+        RegistryScope.Predicate predicate = scopes.claims(scope);
+        Optional<String> code = jdbc.sql("SELECT e.registration_code FROM claim c JOIN elevator e ON e.id = c.elevator_id "
+                        + "WHERE c.id = :id AND " + predicate.sql()).params(predicate.params()).param("id", id.value())
+                .query(String.class).optional();
+        return code.map(registration -> new ClaimDetails(claims.findById(id).orElseThrow().view(), registration,
+                jdbc.sql("SELECT action, amount, reason, decided_by, decided_at FROM claim_decision WHERE claim_id = :id ORDER BY id")
+                        .param("id", id.value())
+                        .query((rs, i) -> new Decision(rs.getString(1), rs.getBigDecimal(2) == null ? null
+                                : Money.of(rs.getBigDecimal(2)), rs.getString(3), rs.getString(4),
+                                rs.getTimestamp(5).toInstant())).list()));
+    }
+
+    public record Payouts(long payeeId, long claims, Money total, List<ClaimRow> recent) {
+    }
+
+    /** What a maintenance company has been paid: its paid claims and their total. */
+    public Payouts payouts(Scope scope, long payee) {
+        RegistryScope.Predicate predicate = scopes.claims(scope);
+        Object[] totals = jdbc.sql("SELECT count(*), coalesce(sum(c.approved), 0) FROM claim c WHERE c.status = 'PAID' "
+                        + "AND c.payee_id = :payee AND " + predicate.sql()).params(predicate.params())
+                .param("payee", payee).query((rs, i) -> new Object[] {rs.getLong(1), rs.getBigDecimal(2)}).single();
+        return new Payouts(payee, (Long) totals[0], Money.of((BigDecimal) totals[1]),
+                list(scope, ClaimStatus.PAID, false, null, payee, 50));
+    }
+
+    public record Ratio(String key, Money claims, Money premium, BigDecimal ratio) {
+    }
+
+    public record Metrics(LocalDate from, LocalDate to, long submitted, long straightThrough, BigDecimal stpRate,
+            Double payoutMedianHours, Double payoutP90Hours, Map<String, Long> referralReasons,
+            List<Ratio> byPolicy, List<Ratio> byCommunity, List<Ratio> byInsurer, List<Ratio> byProductVersion) {
+    }
+
+    /**
+     * Claims submitted in [from, to): the share decided straight through, the hours from repair completion to
+     * payout (median and p90), the referral reasons ranked, and loss ratios (paid claims over written premium).
+     */
+    public Metrics metrics(Scope scope, LocalDate from, LocalDate to) {
+        RegistryScope.Predicate predicate = scopes.claims(scope);
+        String period = predicate.sql() + " AND c.submitted_at >= :from AND c.submitted_at < :to";
+        Timestamp start = Timestamp.from(from.atStartOfDay(LiftCareTime.ZONE).toInstant());
+        Timestamp end = Timestamp.from(to.atStartOfDay(LiftCareTime.ZONE).toInstant());
+        Object[] counts = jdbc.sql("""
+                SELECT count(*),
+                       count(*) FILTER (WHERE EXISTS (SELECT 1 FROM claim_decision d WHERE d.claim_id = c.id AND d.action = 'STP')),
+                       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM c.paid_at - c.repair_completed_at) / 3600)
+                           FILTER (WHERE c.paid_at IS NOT NULL AND c.repair_completed_at IS NOT NULL),
+                       percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM c.paid_at - c.repair_completed_at) / 3600)
+                           FILTER (WHERE c.paid_at IS NOT NULL AND c.repair_completed_at IS NOT NULL)
+                FROM claim c WHERE """ + " " + period).params(predicate.params()).param("from", start).param("to", end)
+                .query((rs, i) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getObject(3), rs.getObject(4)}).single();
+        long submitted = (Long) counts[0];
+        long stp = (Long) counts[1];
+        Map<String, Long> reasons = new LinkedHashMap<>();
+        jdbc.sql("SELECT f.rule, count(DISTINCT c.id) AS n FROM claim c JOIN claim_finding f ON f.claim_id = c.id "
+                        + "WHERE f.result = 'REFER' AND " + period + " GROUP BY f.rule ORDER BY n DESC, f.rule")
+                .params(predicate.params()).param("from", start).param("to", end)
+                .query((rs, i) -> reasons.put(rs.getString(1), rs.getLong(2))).list();
+        Map<Long, Money> paid = new LinkedHashMap<>();
+        jdbc.sql("SELECT c.policy_id, sum(c.approved) FROM claim c WHERE c.status = 'PAID' AND c.policy_id IS NOT NULL AND "
+                        + period + " GROUP BY c.policy_id").params(predicate.params()).param("from", start)
+                .param("to", end).query((rs, i) -> paid.put(rs.getLong(1), Money.of(rs.getBigDecimal(2)))).list();
+        Map<Long, Cover.WrittenPremium> premiums = cover.writtenPremium(paid.keySet());
+        return new Metrics(from, to, submitted, stp, submitted == 0 ? null
+                : BigDecimal.valueOf(stp).divide(BigDecimal.valueOf(submitted), 4, java.math.RoundingMode.HALF_UP),
+                hours(counts[2]), hours(counts[3]), reasons,
+                ratios(paid, premiums, p -> "policy:" + p.policyId()),
+                ratios(paid, premiums, p -> "community:" + p.communityId()),
+                ratios(paid, premiums, p -> "insurer:" + p.insurerId()),
+                ratios(paid, premiums, p -> "product:" + p.productVersion()));
+    }
+
+    private static Double hours(Object value) {
+        return value == null ? null : Math.round(((Number) value).doubleValue() * 100) / 100.0;
+    }
+
+    private static List<Ratio> ratios(Map<Long, Money> paid, Map<Long, Cover.WrittenPremium> premiums,
+            java.util.function.Function<Cover.WrittenPremium, String> key) {
+        Map<String, Money[]> sums = new LinkedHashMap<>();
+        paid.forEach((policy, amount) -> {
+            Cover.WrittenPremium p = premiums.get(policy);
+            if (p != null) {
+                Money[] s = sums.computeIfAbsent(key.apply(p), k -> new Money[] {Money.ZERO, Money.ZERO});
+                s[0] = s[0].plus(amount);
+                s[1] = s[1].plus(p.premium());
+            }
+        });
+        List<Ratio> ratios = new ArrayList<>();
+        sums.forEach((k, s) -> ratios.add(new Ratio(k, s[0], s[1], s[1].signum() <= 0 ? null
+                : s[0].amount().divide(s[1].amount(), 4, java.math.RoundingMode.HALF_UP))));
+        ratios.sort(java.util.Comparator.comparing(Ratio::key));
+        return ratios;
+    }
+
+    LocalDate today() {
+        return time.today();
+    }
+}

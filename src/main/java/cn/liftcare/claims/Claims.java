@@ -1,0 +1,6 @@
+package cn.liftcare.claims;
+
+import org.springframework.data.repository.ListCrudRepository;
+
+interface Claims extends ListCrudRepository<Claim, ClaimId> {
+}
