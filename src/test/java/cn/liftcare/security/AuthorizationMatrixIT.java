@@ -302,7 +302,12 @@ class AuthorizationMatrixIT {
                     Set.of("admin", "regulator", "insurer", "property", "owners")),
             new Endpoint("GET /api/v1/products", t -> get("/api/v1/products"), 200, EVERYONE),
             new Endpoint("GET /api/v1/ledger/trial-balance", t -> get("/api/v1/ledger/trial-balance?asOf=2026-03-31"), 200,
-                    Set.of("admin", "regulator", "insurer")));
+                    Set.of("admin", "regulator", "insurer")),
+            new Endpoint("GET /api/v1/policies/{id}/certificate.pdf", t -> get("/api/v1/policies/" + t.pdfPolicy
+                    + "/certificate.pdf"), 200, Set.of("admin", "regulator", "insurer", "supervisor", "mcmanager",
+                    "property", "owners")),
+            new Endpoint("GET /api/v1/invoices/{id}.pdf", t -> get("/api/v1/invoices/" + t.pdfInvoice + ".pdf"), 200,
+                    Set.of("admin", "regulator", "insurer", "property", "owners")));
 
     static final String DEFAULT_RULE = """
             {"acceptMinutes":5,"arrivalMinutes":30,"escalatePercent":67,"restoreEntrapmentMinutes":120,
@@ -572,5 +577,41 @@ class AuthorizationMatrixIT {
                 assertThat(response.getStatus()).as(endpoint.name()).isIn(302, 403);
             }
         }
+    }
+
+    // the PDF rows' fixture: an issued policy of one 小河佳苑 elevator that 运河电梯 maintains, and its invoice
+    @Autowired cn.liftcare.shared.LiftCareTime pdfTime;
+    long pdfPolicy;
+    long pdfInvoice;
+
+    @BeforeAll
+    void pdfFixture() throws Exception {
+        long lift = jdbc.sql("""
+                SELECT e.id FROM elevator e JOIN community c ON c.id = e.community_id
+                JOIN organization o ON o.id = e.maintenance_company_id
+                WHERE c.name = '小河佳苑' AND o.short_name = '运河电梯' AND e.status = 'IN_SERVICE'
+                  AND NOT EXISTS (SELECT 1 FROM policy_elevator pe WHERE pe.elevator_id = e.id)
+                ORDER BY e.id LIMIT 1""").query(Long.class).single();
+        String today = pdfTime.today().toString();
+        var quoted = mvc.perform(post("/api/v1/policies").with(users.as("insurer")).contentType(MediaType.APPLICATION_JSON)
+                .content("""
+                        {"elevatorIds":[%d],"termStart":"%s","instalments":1,
+                         "payers":[{"source":"MAINTENANCE_FUND","percent":100}]}""".formatted(lift, today)))
+                .andReturn().getResponse();
+        assertThat(quoted.getStatus()).as(quoted.getContentAsString()).isEqualTo(201);
+        pdfPolicy = ((Number) JsonPath.read(quoted.getContentAsString(), "$.policy.id")).longValue();
+        String items = java.util.Arrays.stream(cn.liftcare.policies.SurveyItem.values())
+                .map(i -> "{\"item\":\"" + i + "\",\"result\":\"OK\"}").collect(java.util.stream.Collectors.joining(","));
+        assertThat(mvc.perform(post("/api/v1/surveys").with(users.as("supervisor")).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"elevatorId\":" + lift + ",\"surveyedOn\":\"" + today + "\",\"outcome\":\"PASS\",\"items\":["
+                        + items + "]}")).andReturn().getResponse().getStatus()).isEqualTo(201);
+        for (String party : List.of("property", "mcmanager", "insurer")) {
+            assertThat(mvc.perform(post("/api/v1/policies/" + pdfPolicy + "/acceptances").with(users.as(party)))
+                    .andReturn().getResponse().getStatus()).as(party).isEqualTo(200);
+        }
+        assertThat(mvc.perform(post("/api/v1/policies/" + pdfPolicy + "/issue").with(users.as("insurer")))
+                .andReturn().getResponse().getStatus()).isEqualTo(200);
+        pdfInvoice = jdbc.sql("SELECT min(id) FROM premium_invoice WHERE policy_id = :p").param("p", pdfPolicy)
+                .query(Long.class).single();
     }
 }
