@@ -119,6 +119,7 @@ class AuthorizationMatrixIT {
         }
         policies();
         billingFixture();
+        pdfFixture();
     }
 
     /** One row of the matrix: who succeeds (with which status), who is out of scope (404); the rest get 403. */
@@ -363,7 +364,12 @@ class AuthorizationMatrixIT {
                     + "/cancellation").contentType(MediaType.APPLICATION_JSON).content("{\"effectiveOn\":\""
                     + java.time.LocalDate.now(cn.liftcare.shared.LiftCareTime.ZONE).plusDays(20)
                     + "\",\"reason\":\"矩阵测试\"}"), 200, Set.of("insurer", "property"), Set.of(),
-                    Map.of("property", 409)));
+                    Map.of("property", 409)),
+            new Endpoint("GET /api/v1/policies/{id}/certificate.pdf", t -> get("/api/v1/policies/" + t.pdfPolicy
+                    + "/certificate.pdf"), 200, Set.of("admin", "regulator", "insurer", "supervisor", "mcmanager",
+                    "property", "owners"), Set.of("owners")),
+            new Endpoint("GET /api/v1/invoices/{id}.pdf", t -> get("/api/v1/invoices/" + t.pdfInvoice + ".pdf"), 200,
+                    Set.of("admin", "regulator", "insurer", "property", "owners")));
 
 
     static String policyJson(long elevator) {
@@ -387,6 +393,7 @@ class AuthorizationMatrixIT {
     long policyFreeElevator;
     /** Left for the survey and billing pages' fixture. */
     long policySpareElevator;
+    long policyPdfElevator;
     long policyQuoted;
     long policyBound;
     long policyIssued;
@@ -399,7 +406,7 @@ class AuthorizationMatrixIT {
         long company = new DemoData(jdbc).organization("运河电梯");
         POLICY_INSURER.set(new DemoData(jdbc).organization("浙商财险"));
         List<Long> lifts = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
+        for (int i = 0; i < 9; i++) {
             String body = elevatorJson(testCommunity).replace("\"unit\":\"1单元\"",
                     "\"unit\":\"1单元\",\"maintenanceCompanyId\":" + company);
             String created = mvc.perform(post("/api/v1/elevators").with(users.as("admin"))
@@ -408,6 +415,7 @@ class AuthorizationMatrixIT {
         }
         policyFreeElevator = lifts.get(6);
         policySpareElevator = lifts.get(7);
+        policyPdfElevator = lifts.get(8);
         for (long lift : lifts.subList(0, 6)) {
             mvc.perform(post("/api/v1/surveys").with(users.as("supervisor")).contentType(MediaType.APPLICATION_JSON)
                     .content(passJson(lift)));
@@ -796,5 +804,36 @@ class AuthorizationMatrixIT {
                         cn.liftcare.ledger.Posting.credit(otherIncome, money))));
         ledgerOwnAccount = ownIncome.code();
         ledgerOtherAccount = otherIncome.code();
+    }
+
+    // the PDF rows' fixture: an issued policy of one 矩阵测试苑 elevator that 运河电梯 maintains, and its invoice
+    @Autowired cn.liftcare.shared.LiftCareTime pdfTime;
+    long pdfPolicy;
+    long pdfInvoice;
+
+    /** Called at the end of {@link #ids()}: insures another spare elevator of the policies fixture. */
+    void pdfFixture() throws Exception {
+        long lift = policyPdfElevator;
+        String today = pdfTime.today().toString();
+        var quoted = mvc.perform(post("/api/v1/policies").with(users.as("insurer")).contentType(MediaType.APPLICATION_JSON)
+                .content("""
+                        {"elevatorIds":[%d],"termStart":"%s","instalments":1,
+                         "payers":[{"source":"MAINTENANCE_FUND","percent":100}]}""".formatted(lift, today)))
+                .andReturn().getResponse();
+        assertThat(quoted.getStatus()).as(quoted.getContentAsString()).isEqualTo(201);
+        pdfPolicy = ((Number) JsonPath.read(quoted.getContentAsString(), "$.policy.id")).longValue();
+        String items = java.util.Arrays.stream(cn.liftcare.policies.SurveyItem.values())
+                .map(i -> "{\"item\":\"" + i + "\",\"result\":\"OK\"}").collect(java.util.stream.Collectors.joining(","));
+        assertThat(mvc.perform(post("/api/v1/surveys").with(users.as("supervisor")).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"elevatorId\":" + lift + ",\"surveyedOn\":\"" + today + "\",\"outcome\":\"PASS\",\"items\":["
+                        + items + "]}")).andReturn().getResponse().getStatus()).isEqualTo(201);
+        for (String party : List.of("property", "mcmanager", "insurer")) {
+            assertThat(mvc.perform(post("/api/v1/policies/" + pdfPolicy + "/acceptances").with(users.as(party)))
+                    .andReturn().getResponse().getStatus()).as(party).isEqualTo(200);
+        }
+        assertThat(mvc.perform(post("/api/v1/policies/" + pdfPolicy + "/issue").with(users.as("insurer")))
+                .andReturn().getResponse().getStatus()).isEqualTo(200);
+        pdfInvoice = jdbc.sql("SELECT min(id) FROM premium_invoice WHERE policy_id = :p").param("p", pdfPolicy)
+                .query(Long.class).single();
     }
 }
