@@ -636,7 +636,30 @@ class AuthorizationMatrixIT {
                     Set.of("admin", "regulator", "insurer", "property", "owners")),
             new Endpoint("POST /invoices/{id}/payments (no amount)", t -> post("/invoices/" + t.billingInvoice
                     + "/payments").with(csrf()).param("amount", "").param("idempotencyKey", "matrix-page"), 200,
-                    Set.of("insurer")));
+                    Set.of("insurer")),
+            new Endpoint("GET /policies", t -> get("/policies"), 200,
+                    Set.of("admin", "regulator", "insurer", "supervisor", "mcmanager", "property", "owners")),
+            new Endpoint("GET /policies/new", t -> get("/policies/new"), 200, Set.of("insurer", "property", "owners")),
+            new Endpoint("GET /policies/new/elevators", t -> get("/policies/new/elevators?community=" + t.xiaohe), 200,
+                    Set.of("insurer", "property", "owners")),
+            new Endpoint("POST /policies/new/price", t -> post("/policies/new/price").with(csrf())
+                    .param("elevatorIds", String.valueOf(t.policyPageElevator)), 200, Set.of("insurer", "property", "owners")),
+            new Endpoint("POST /policies/new (payers at 50%)", t -> post("/policies/new").with(csrf())
+                    .param("elevatorIds", String.valueOf(t.policyPageElevator))
+                    .param("termStart", java.time.LocalDate.now(cn.liftcare.shared.LiftCareTime.ZONE).toString())
+                    .param("payer_MAINTENANCE_FUND", "50"), 200, Set.of("insurer", "property", "owners")),
+            new Endpoint("GET /policies/{id}", t -> get("/policies/" + t.policyPageId), 200,
+                    Set.of("admin", "regulator", "insurer", "supervisor", "mcmanager", "property", "owners")),
+            new Endpoint("POST /policies/{id}/accept (not surveyed)", t -> post("/policies/" + t.policyPageId + "/accept")
+                    .with(csrf()), 302, Set.of("insurer", "mcmanager", "property")),
+            new Endpoint("POST /policies/{id}/issue (not bound)", t -> post("/policies/" + t.policyPageId + "/issue")
+                    .with(csrf()), 302, Set.of("insurer")),
+            new Endpoint("POST /policies/{id}/endorse (nothing chosen)", t -> post("/policies/" + t.policyPageId
+                    + "/endorse").with(csrf()), 302, Set.of("insurer")),
+            new Endpoint("POST /policies/{id}/renew (not issued)", t -> post("/policies/" + t.policyPageId + "/renew")
+                    .with(csrf()), 302, Set.of("insurer", "property")),
+            new Endpoint("POST /policies/{id}/cancel (no date)", t -> post("/policies/" + t.policyPageId + "/cancel")
+                    .with(csrf()).param("reason", "matrix"), 302, Set.of("insurer", "property")));
 
     // the survey and billing pages' fixture: a policy issued on a 小河佳苑 elevator of 运河电梯, surveyed with a photo
     @Autowired cn.liftcare.policies.PolicyWork billingPolicies;
@@ -835,5 +858,27 @@ class AuthorizationMatrixIT {
                 .andReturn().getResponse().getStatus()).isEqualTo(200);
         pdfInvoice = jdbc.sql("SELECT min(id) FROM premium_invoice WHERE policy_id = :p").param("p", pdfPolicy)
                 .query(Long.class).single();
+    }
+
+    // the policy pages' fixture: a policy quoted by 浙商财险 for an unsurveyed 小河佳苑 elevator of 运河电梯, so no
+    // acceptance can bind it and every step the matrix posts is refused by a rule, never taken
+    long policyPageElevator;
+    long policyPageId;
+
+    @BeforeAll
+    void policyPagePolicy() throws Exception {
+        policyPageElevator = jdbc.sql("""
+                SELECT e.id FROM elevator e JOIN community c ON c.id = e.community_id
+                JOIN organization o ON o.id = e.maintenance_company_id
+                WHERE c.name = '小河佳苑' AND o.short_name = '运河电梯' AND e.status = 'IN_SERVICE'
+                ORDER BY EXISTS (SELECT 1 FROM risk_survey s WHERE s.elevator_id = e.id), e.id DESC LIMIT 1""")
+                .query(Long.class).single();
+        String quoted = mvc.perform(post("/api/v1/policies").with(users.as("insurer")).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"elevatorIds":[%d],"termStart":"%s","instalments":1,
+                                 "payers":[{"source":"MAINTENANCE_FUND","percent":100}]}"""
+                                .formatted(policyPageElevator, java.time.LocalDate.now(cn.liftcare.shared.LiftCareTime.ZONE))))
+                .andReturn().getResponse().getContentAsString();
+        policyPageId = ((Number) JsonPath.read(quoted, "$.policy.id")).longValue();
     }
 }
