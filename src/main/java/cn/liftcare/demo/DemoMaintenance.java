@@ -346,7 +346,7 @@ class DemoMaintenance {
                 Set.of(Role.MAINTAINER));
     }
 
-    private static byte[] photo(Color color) {
+    static byte[] photo(Color color) {
         BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
         var g = image.createGraphics();
         g.setColor(color);

@@ -19,11 +19,13 @@ class DemoStartup implements ApplicationRunner {
     private final DemoDistrict district;
     private final DemoMaintenance maintenance;
     private final DemoIncidents incidents;
+    private final DemoPolicies policies;
 
-    DemoStartup(DemoDistrict district, DemoMaintenance maintenance, DemoIncidents incidents) {
+    DemoStartup(DemoDistrict district, DemoMaintenance maintenance, DemoIncidents incidents, DemoPolicies policies) {
         this.district = district;
         this.maintenance = maintenance;
         this.incidents = incidents;
+        this.policies = policies;
     }
 
     @Override
@@ -40,6 +42,10 @@ class DemoStartup implements ApplicationRunner {
         long incidentsStarted = System.nanoTime();
         if (incidents.seedOnce()) {
             log.info("Seeded a year of incidents in {} ms", (System.nanoTime() - incidentsStarted) / 1_000_000);
+        }
+        long policiesStarted = System.nanoTime();
+        if (policies.seedOnce()) {
+            log.info("Seeded nine years of policies in {} ms", (System.nanoTime() - policiesStarted) / 1_000_000);
         }
     }
 }

@@ -34,7 +34,7 @@ class ReadyBanner {
                         inspector   杭州特检院 (inspection body)      maintainer  maintainer of 运河电梯 (小河佳苑)
                         mcmanager   manager of 运河电梯              maintainer2 maintainer of 恒安电梯
                         property    小河佳苑 use unit (property)      owners      小河佳苑 owners' committee
-                        admin       platform administrator
+                        admin       platform administrator          picc        人保财险 (underwriter)
                     """.formatted(DemoDistrict.PASSWORD));
         }
         log.info(banner.toString());

@@ -94,10 +94,11 @@ public class Ledger {
             }
             return byKey(entry.idempotencyKey()).orElseThrow();
         }
+        Map<String, Long> accounts = accounts(entry.postings().stream().map(Posting::account).toList());
         List<Object[]> lines = new ArrayList<>();
         int n = 0;
         for (Posting p : entry.postings()) {
-            lines.add(new Object[] {id, n++, account(p.account()), p.debit().amount(), p.credit().amount()});
+            lines.add(new Object[] {id, n++, accounts.get(p.account().code()), p.debit().amount(), p.credit().amount()});
         }
         batch.batchUpdate("INSERT INTO journal_line (entry_id, line, account_id, debit, credit) VALUES (?, ?, ?, ?, ?)",
                 lines, new int[] {Types.BIGINT, Types.INTEGER, Types.BIGINT, Types.NUMERIC, Types.NUMERIC});
@@ -150,15 +151,35 @@ public class Ledger {
                 e.effectiveOn(), e.recordedAt(), e.recordedBy(), e.reversesId(), List.copyOf(e.lines()))).toList();
     }
 
-    private long account(AccountRef ref) {
-        jdbc.sql("""
-                INSERT INTO ledger_account (code, kind, purpose, owner_id, party_id, name, created_at)
-                VALUES (:code, :kind, :purpose, :owner, :party, :name, :at) ON CONFLICT (code) DO NOTHING""")
-                .param("code", ref.code()).param("kind", ref.purpose().kind().name())
-                .param("purpose", ref.purpose().name()).param("owner", ref.ownerId()).param("party", ref.partyId())
-                .param("name", ref.code()).param("at", Timestamp.from(time.now())).update();
-        return jdbc.sql("SELECT id FROM ledger_account WHERE code = :code").param("code", ref.code())
-                .query(Long.class).single();
+    /**
+     * The ids of an entry's accounts by code, opening those named for the first time: one query when all are
+     * open, three when some are new, however many lines the entry has.
+     */
+    private Map<String, Long> accounts(List<AccountRef> refs) {
+        Map<String, AccountRef> byCode = new LinkedHashMap<>();
+        refs.forEach(ref -> byCode.putIfAbsent(ref.code(), ref));
+        Map<String, Long> ids = ids(byCode.keySet());
+        List<AccountRef> missing = byCode.values().stream().filter(ref -> !ids.containsKey(ref.code())).toList();
+        if (!missing.isEmpty()) {
+            Timestamp at = Timestamp.from(time.now());
+            batch.batchUpdate("""
+                    INSERT INTO ledger_account (code, kind, purpose, owner_id, party_id, name, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO NOTHING""",
+                    missing.stream().map(ref -> new Object[] {ref.code(), ref.purpose().kind().name(),
+                            ref.purpose().name(), ref.ownerId(), ref.partyId(), ref.code(), at}).toList(),
+                    new int[] {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.BIGINT, Types.VARCHAR,
+                            Types.TIMESTAMP});
+            ids.putAll(ids(missing.stream().map(AccountRef::code).toList()));
+        }
+        return ids;
+    }
+
+    private Map<String, Long> ids(java.util.Collection<String> codes) {
+        Map<String, Long> ids = new LinkedHashMap<>();
+        jdbc.sql("SELECT code, id FROM ledger_account WHERE code IN (:codes)").param("codes", codes)
+                .query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2))).list()
+                .forEach(e -> ids.put(e.getKey(), e.getValue()));
+        return ids;
     }
 
     private Map<String, AccountRef> refs(JournalEntryView entry) {

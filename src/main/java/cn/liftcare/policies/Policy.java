@@ -143,8 +143,9 @@ public class Policy extends AbstractAggregateRoot<Policy> {
                     .with("elevators", unsurveyed);
         }
         PolicyView before = view();
+        String hash = termsHash();   // of the terms as they stand, with every party still named
         parties.remove(party);
-        parties.add(new ContractParty(role, org, by, at, termsHash()));
+        parties.add(new ContractParty(role, org, by, at, hash));
         String change = "ACCEPTED";
         if (parties.stream().allMatch(ContractParty::accepted)) {
             status = PolicyStatus.BOUND;

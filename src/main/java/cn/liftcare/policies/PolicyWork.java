@@ -204,9 +204,10 @@ public class PolicyWork {
         Policy policy = visible(scope, id);
         requireInsurer(scope, policy);
         lockCommunity(policy);
-        for (InsuredElevator e : policy.elevators()) {
-            requireUninsured(policy, e.elevatorId(), e.registrationCode(), e.coverFrom(), e.coverTo());
-        }
+        Map<List<LocalDate>, Map<ElevatorId, String>> byCover = new LinkedHashMap<>();
+        policy.elevators().forEach(e -> byCover.computeIfAbsent(List.of(e.coverFrom(), e.coverTo()),
+                c -> new LinkedHashMap<>()).put(e.elevatorId(), e.registrationCode()));
+        byCover.forEach((cover, elevators) -> requireUninsured(policy, elevators, cover.get(0), cover.get(1)));
         String number = "TB" + policy.termStart().getYear() + String.format("%07d",
                 jdbc.sql("SELECT nextval('policy_number_seq')").query(Long.class).single());
         policy.issue(number, on);
@@ -258,7 +259,7 @@ public class PolicyWork {
                 if (!e.useUnitId().equals(policy.useUnitId()) || !e.communityId().equals(policy.communityId())) {
                     throw new RuleViolationException("one-use-unit", "policy.oneUseUnit");
                 }
-                requireUninsured(policy, e.id(), e.registrationCode(), on, policy.termEnd());
+                requireUninsured(policy, Map.of(e.id(), e.registrationCode()), on, policy.termEnd());
                 elevators.add(e);
             }
             Set<ElevatorId> passed = surveys.passed(elevators.stream().map(ElevatorSnapshot::id).toList(), on, Set.of());
@@ -380,17 +381,21 @@ public class PolicyWork {
                 .param("community", policy.communityId().value()).query(Object.class).list();
     }
 
-    private void requireUninsured(Policy policy, ElevatorId elevator, String code, LocalDate from, LocalDate to) {
-        String other = jdbc.sql("""
-                SELECT coalesce(p.number, CAST(p.id AS VARCHAR)) FROM policy_elevator pe JOIN policy p ON p.id = pe.policy_id
-                WHERE pe.elevator_id = :elevator AND p.id <> :policy AND p.status IN ('ISSUED', 'CANCELLED', 'LAPSED')
-                  AND p.issued_on IS NOT NULL AND pe.cover_from < :to AND pe.cover_to > :from LIMIT 1""")
-                .param("elevator", elevator.value()).param("policy", policy.id().value())
-                .param("from", Date.valueOf(from)).param("to", Date.valueOf(to)).query(String.class).optional()
-                .orElse(null);
+    /** None of the elevators (with their registration codes) is on another issued policy for any day of [from, to). */
+    private void requireUninsured(Policy policy, Map<ElevatorId, String> elevators, LocalDate from, LocalDate to) {
+        Map.Entry<Long, String> other = jdbc.sql("""
+                SELECT pe.elevator_id, coalesce(p.number, CAST(p.id AS VARCHAR))
+                FROM policy_elevator pe JOIN policy p ON p.id = pe.policy_id
+                WHERE pe.elevator_id IN (:elevators) AND p.id <> :policy AND p.status IN ('ISSUED', 'CANCELLED', 'LAPSED')
+                  AND p.issued_on IS NOT NULL AND pe.cover_from < :to AND pe.cover_to > :from
+                ORDER BY pe.elevator_id LIMIT 1""")
+                .param("elevators", elevators.keySet().stream().map(ElevatorId::value).toList())
+                .param("policy", policy.id().value()).param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
+                .query((rs, i) -> Map.entry(rs.getLong(1), rs.getString(2))).optional().orElse(null);
         if (other != null) {
-            throw new RuleViolationException("already-insured", "policy.alreadyInsured", code, other)
-                    .with("policy", other);
+            String code = elevators.get(new ElevatorId(other.getKey()));
+            throw new RuleViolationException("already-insured", "policy.alreadyInsured", code, other.getValue())
+                    .with("policy", other.getValue());
         }
     }
 }

@@ -65,6 +65,11 @@ public class Quoting {
     }
 
     public Quotation quote(Scope scope, List<Long> elevatorIds) {
+        return quote(scope, elevatorIds, time.today());
+    }
+
+    /** The same for a term starting on a day: the rate table in force then, ages and fault history as of then. */
+    public Quotation quote(Scope scope, List<Long> elevatorIds, LocalDate on) {
         if (!scope.hasAny(Role.UNDERWRITER, Role.PROPERTY_MANAGER, Role.SAFETY_MANAGER, Role.OWNERS_REP,
                 Role.REGULATOR, Role.ADMIN)) {
             throw new AccessDeniedException("role");
@@ -72,16 +77,15 @@ public class Quoting {
         if (elevatorIds == null || elevatorIds.isEmpty() || elevatorIds.size() > MAX_ELEVATORS) {
             throw new ValidationFailedException(Violation.of("elevatorIds", "quote.elevators", MAX_ELEVATORS));
         }
-        LocalDate today = time.today();
         Map<ElevatorId, ElevatorSnapshot> elevators = new LinkedHashMap<>();
         for (Long id : elevatorIds.stream().distinct().toList()) {
             ElevatorId elevator = new ElevatorId(id == null ? -1 : id);
             elevators.put(elevator, registry.find(scope, elevator)
                     .orElseThrow(() -> new NotFoundException("elevator", elevator.value())));
         }
-        RateTable table = rates.inForceOn(today);
-        List<ElevatorQuote> quotes = rate(elevators.values(), today, table);
+        RateTable table = rates.inForceOn(on);
+        List<ElevatorQuote> quotes = rate(elevators.values(), on, table);
         Money total = quotes.stream().map(q -> q.quote().total()).reduce(Money.ZERO, Money::plus);
-        return new Quotation(table.version(), today, quotes, total);
+        return new Quotation(table.version(), on, quotes, total);
     }
 }

@@ -12,7 +12,8 @@ import cn.liftcare.shared.Money;
 /**
  * One version of the rates, in force from a date. Amounts are yuan a year unless named monthly; factors
  * multiply. The defaults (resources/policies/rate-table-*.json) are calibrated to the brief: a 10-year-old
- * residential traction elevator of 18 stops near 9,400 yuan, a 3-year-old well under 5,000.
+ * residential traction elevator of 18 stops near 9,400 yuan, a 3-year-old well under 5,000. The first version
+ * (2017-09), for Gongshu's first policies, has lower fees, a heavier loading and no experience rating yet.
  *
  * @param maintenanceMonthly the maintenance fee per month by type, for {@code baseStops} stops
  * @param maintenancePerStopMonthly the monthly fee for each stop above {@code baseStops}

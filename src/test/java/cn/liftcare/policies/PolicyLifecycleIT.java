@@ -237,6 +237,24 @@ class PolicyLifecycleIT {
         assertThat(books().balanced()).isTrue();
     }
 
+    @Test
+    void anElevatorInsuredUnderAnotherIssuedPolicyCannotBeIssuedAgain() {
+        List<Long> elevators = fx.uninsured(2);
+        PolicyView first = issued(elevators.subList(0, 1), 1);
+        PolicyView second = work.quote(insurer, new PolicyWork.NewPolicy(List.of(elevators.get(1), elevators.get(0)),
+                today.plusDays(30), 1, PolicyFixtures.fundAndIncome(), null));
+        surveys.record(supervisor, PolicyFixtures.pass(elevators.get(1), today));
+        acceptAll(second.id(), elevators);
+        String code = jdbc.sql("SELECT registration_code FROM elevator WHERE id = :id").param("id", elevators.get(0))
+                .query(String.class).single();
+        assertThatThrownBy(() -> work.issue(insurer, new PolicyId(second.id()), today))
+                .isInstanceOfSatisfying(RuleViolationException.class, e -> {
+                    assertThat(e.rule()).isEqualTo("already-insured");
+                    assertThat(e.args()).containsExactly(code, first.number());
+                    assertThat(e.properties()).containsEntry("policy", first.number());
+                });
+    }
+
     static final byte[] PNG = java.util.Base64.getDecoder().decode(
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 }

@@ -41,6 +41,21 @@ class ProductsTest {
     }
 
     @Test
+    void theFirstVersionOf2017HasTheSameCoverAndNoSubsidy() {
+        Products products = new Products();
+        assertThat(products.versions()).extracting(Product::version).containsExactly("2017-09", "2026-01");
+        Product first = products.inForceOn(LocalDate.of(2017, 9, 5));
+        assertThat(first.version()).isEqualTo("2017-09");
+        assertThat(first.sections()).isEqualTo(PRODUCT.sections());
+        assertThat(first.pension()).isEqualTo(PRODUCT.pension());
+        assertThat(first.perElevatorAnnualLimit()).isEqualTo(PRODUCT.perElevatorAnnualLimit());
+        assertThat(first.graceDays()).isEqualTo(30);
+        assertThat(first.subsidy().of(Money.ofYuan(9_420), true)).isEqualTo(Money.ZERO);
+        assertThat(PRODUCT.subsidy().of(Money.ofYuan(9_420), true)).isEqualTo(Money.of("942.00"));
+        assertThatThrownBy(() -> products.inForceOn(LocalDate.of(2017, 8, 31))).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void aPolicyKeepsTheVersionInForceWhenItWasWritten() {
         Product later = new Product("2027-01", LocalDate.of(2027, 1, 1), PRODUCT.nameZh(), PRODUCT.nameEn(), 15,
                 Money.ofYuan(200_000), PRODUCT.sections(), PRODUCT.pension(), 30, PRODUCT.subsidy());

@@ -31,6 +31,22 @@ class RatingTest {
     }
 
     @Test
+    void theFirstTablesOf2017PriceTheFirstPoliciesNearTheirNineThousandFourHundredAndTwentyYuan() {
+        RateTable first = TABLES.inForceOn(LocalDate.of(2017, 9, 5));
+        assertThat(first.version()).isEqualTo("2017-09");
+        assertThat(TABLES.versions()).extracting(RateTable::version).containsExactly("2017-09", "2026-01");
+        Quote quote = Rating.quote(first, residential(10, 18, "西子奥的斯"));
+        // 大浒东苑, 5 Sep 2017: one elevator, ten years old, 9,420 yuan a year
+        assertThat(quote.total().amount()).isBetween(new BigDecimal("9300"), new BigDecimal("9550"));
+        Quote withHistory = Rating.quote(first, new RatingFacts(ElevatorType.TRACTION, 10, "西子奥的斯", 18,
+                UseCategory.RESIDENTIAL, new BigDecimal("3.9"), "D"));
+        assertThat(withHistory.experienceFactor()).as("no experience rating before the platform's fault data")
+                .isEqualByComparingTo("1");
+        assertThat(withHistory.total()).isEqualTo(quote.total());
+        assertThat(Rating.quote(first, residential(3, 18, "西子奥的斯")).total()).isLessThan(quote.total());
+    }
+
+    @Test
     void newerElevatorsCostLessAndOlderOnesMore() {
         Money three = Rating.quote(RATES, residential(3, 18, "西子奥的斯")).total();
         Money ten = Rating.quote(RATES, residential(10, 18, "西子奥的斯")).total();

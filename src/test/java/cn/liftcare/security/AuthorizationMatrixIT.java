@@ -119,6 +119,7 @@ class AuthorizationMatrixIT {
         }
         policies();
         billingFixture();
+        pdfFixture();
     }
 
     /** One row of the matrix: who succeeds (with which status), who is out of scope (404); the rest get 403. */
@@ -363,7 +364,12 @@ class AuthorizationMatrixIT {
                     + "/cancellation").contentType(MediaType.APPLICATION_JSON).content("{\"effectiveOn\":\""
                     + java.time.LocalDate.now(cn.liftcare.shared.LiftCareTime.ZONE).plusDays(20)
                     + "\",\"reason\":\"矩阵测试\"}"), 200, Set.of("insurer", "property"), Set.of(),
-                    Map.of("property", 409)));
+                    Map.of("property", 409)),
+            new Endpoint("GET /api/v1/policies/{id}/certificate.pdf", t -> get("/api/v1/policies/" + t.pdfPolicy
+                    + "/certificate.pdf"), 200, Set.of("admin", "regulator", "insurer", "supervisor", "mcmanager",
+                    "property", "owners"), Set.of("owners")),
+            new Endpoint("GET /api/v1/invoices/{id}.pdf", t -> get("/api/v1/invoices/" + t.pdfInvoice + ".pdf"), 200,
+                    Set.of("admin", "regulator", "insurer", "property", "owners")));
 
 
     static String policyJson(long elevator) {
@@ -387,6 +393,7 @@ class AuthorizationMatrixIT {
     long policyFreeElevator;
     /** Left for the survey and billing pages' fixture. */
     long policySpareElevator;
+    long policyPdfElevator;
     long policyQuoted;
     long policyBound;
     long policyIssued;
@@ -399,7 +406,7 @@ class AuthorizationMatrixIT {
         long company = new DemoData(jdbc).organization("运河电梯");
         POLICY_INSURER.set(new DemoData(jdbc).organization("浙商财险"));
         List<Long> lifts = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
+        for (int i = 0; i < 9; i++) {
             String body = elevatorJson(testCommunity).replace("\"unit\":\"1单元\"",
                     "\"unit\":\"1单元\",\"maintenanceCompanyId\":" + company);
             String created = mvc.perform(post("/api/v1/elevators").with(users.as("admin"))
@@ -408,6 +415,7 @@ class AuthorizationMatrixIT {
         }
         policyFreeElevator = lifts.get(6);
         policySpareElevator = lifts.get(7);
+        policyPdfElevator = lifts.get(8);
         for (long lift : lifts.subList(0, 6)) {
             mvc.perform(post("/api/v1/surveys").with(users.as("supervisor")).contentType(MediaType.APPLICATION_JSON)
                     .content(passJson(lift)));
@@ -628,7 +636,30 @@ class AuthorizationMatrixIT {
                     Set.of("admin", "regulator", "insurer", "property", "owners")),
             new Endpoint("POST /invoices/{id}/payments (no amount)", t -> post("/invoices/" + t.billingInvoice
                     + "/payments").with(csrf()).param("amount", "").param("idempotencyKey", "matrix-page"), 200,
-                    Set.of("insurer")));
+                    Set.of("insurer")),
+            new Endpoint("GET /policies", t -> get("/policies"), 200,
+                    Set.of("admin", "regulator", "insurer", "supervisor", "mcmanager", "property", "owners")),
+            new Endpoint("GET /policies/new", t -> get("/policies/new"), 200, Set.of("insurer", "property", "owners")),
+            new Endpoint("GET /policies/new/elevators", t -> get("/policies/new/elevators?community=" + t.xiaohe), 200,
+                    Set.of("insurer", "property", "owners")),
+            new Endpoint("POST /policies/new/price", t -> post("/policies/new/price").with(csrf())
+                    .param("elevatorIds", String.valueOf(t.policyPageElevator)), 200, Set.of("insurer", "property", "owners")),
+            new Endpoint("POST /policies/new (payers at 50%)", t -> post("/policies/new").with(csrf())
+                    .param("elevatorIds", String.valueOf(t.policyPageElevator))
+                    .param("termStart", java.time.LocalDate.now(cn.liftcare.shared.LiftCareTime.ZONE).toString())
+                    .param("payer_MAINTENANCE_FUND", "50"), 200, Set.of("insurer", "property", "owners")),
+            new Endpoint("GET /policies/{id}", t -> get("/policies/" + t.policyPageId), 200,
+                    Set.of("admin", "regulator", "insurer", "supervisor", "mcmanager", "property", "owners")),
+            new Endpoint("POST /policies/{id}/accept (not surveyed)", t -> post("/policies/" + t.policyPageId + "/accept")
+                    .with(csrf()), 302, Set.of("insurer", "mcmanager", "property")),
+            new Endpoint("POST /policies/{id}/issue (not bound)", t -> post("/policies/" + t.policyPageId + "/issue")
+                    .with(csrf()), 302, Set.of("insurer")),
+            new Endpoint("POST /policies/{id}/endorse (nothing chosen)", t -> post("/policies/" + t.policyPageId
+                    + "/endorse").with(csrf()), 302, Set.of("insurer")),
+            new Endpoint("POST /policies/{id}/renew (not issued)", t -> post("/policies/" + t.policyPageId + "/renew")
+                    .with(csrf()), 302, Set.of("insurer", "property")),
+            new Endpoint("POST /policies/{id}/cancel (no date)", t -> post("/policies/" + t.policyPageId + "/cancel")
+                    .with(csrf()).param("reason", "matrix"), 302, Set.of("insurer", "property")));
 
     // the survey and billing pages' fixture: a policy issued on a 小河佳苑 elevator of 运河电梯, surveyed with a photo
     @Autowired cn.liftcare.policies.PolicyWork billingPolicies;
@@ -796,5 +827,58 @@ class AuthorizationMatrixIT {
                         cn.liftcare.ledger.Posting.credit(otherIncome, money))));
         ledgerOwnAccount = ownIncome.code();
         ledgerOtherAccount = otherIncome.code();
+    }
+
+    // the PDF rows' fixture: an issued policy of one 矩阵测试苑 elevator that 运河电梯 maintains, and its invoice
+    @Autowired cn.liftcare.shared.LiftCareTime pdfTime;
+    long pdfPolicy;
+    long pdfInvoice;
+
+    /** Called at the end of {@link #ids()}: insures another spare elevator of the policies fixture. */
+    void pdfFixture() throws Exception {
+        long lift = policyPdfElevator;
+        String today = pdfTime.today().toString();
+        var quoted = mvc.perform(post("/api/v1/policies").with(users.as("insurer")).contentType(MediaType.APPLICATION_JSON)
+                .content("""
+                        {"elevatorIds":[%d],"termStart":"%s","instalments":1,
+                         "payers":[{"source":"MAINTENANCE_FUND","percent":100}]}""".formatted(lift, today)))
+                .andReturn().getResponse();
+        assertThat(quoted.getStatus()).as(quoted.getContentAsString()).isEqualTo(201);
+        pdfPolicy = ((Number) JsonPath.read(quoted.getContentAsString(), "$.policy.id")).longValue();
+        String items = java.util.Arrays.stream(cn.liftcare.policies.SurveyItem.values())
+                .map(i -> "{\"item\":\"" + i + "\",\"result\":\"OK\"}").collect(java.util.stream.Collectors.joining(","));
+        assertThat(mvc.perform(post("/api/v1/surveys").with(users.as("supervisor")).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"elevatorId\":" + lift + ",\"surveyedOn\":\"" + today + "\",\"outcome\":\"PASS\",\"items\":["
+                        + items + "]}")).andReturn().getResponse().getStatus()).isEqualTo(201);
+        for (String party : List.of("property", "mcmanager", "insurer")) {
+            assertThat(mvc.perform(post("/api/v1/policies/" + pdfPolicy + "/acceptances").with(users.as(party)))
+                    .andReturn().getResponse().getStatus()).as(party).isEqualTo(200);
+        }
+        assertThat(mvc.perform(post("/api/v1/policies/" + pdfPolicy + "/issue").with(users.as("insurer")))
+                .andReturn().getResponse().getStatus()).isEqualTo(200);
+        pdfInvoice = jdbc.sql("SELECT min(id) FROM premium_invoice WHERE policy_id = :p").param("p", pdfPolicy)
+                .query(Long.class).single();
+    }
+
+    // the policy pages' fixture: a policy quoted by 浙商财险 for an unsurveyed 小河佳苑 elevator of 运河电梯, so no
+    // acceptance can bind it and every step the matrix posts is refused by a rule, never taken
+    long policyPageElevator;
+    long policyPageId;
+
+    @BeforeAll
+    void policyPagePolicy() throws Exception {
+        policyPageElevator = jdbc.sql("""
+                SELECT e.id FROM elevator e JOIN community c ON c.id = e.community_id
+                JOIN organization o ON o.id = e.maintenance_company_id
+                WHERE c.name = '小河佳苑' AND o.short_name = '运河电梯' AND e.status = 'IN_SERVICE'
+                ORDER BY EXISTS (SELECT 1 FROM risk_survey s WHERE s.elevator_id = e.id), e.id DESC LIMIT 1""")
+                .query(Long.class).single();
+        String quoted = mvc.perform(post("/api/v1/policies").with(users.as("insurer")).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"elevatorIds":[%d],"termStart":"%s","instalments":1,
+                                 "payers":[{"source":"MAINTENANCE_FUND","percent":100}]}"""
+                                .formatted(policyPageElevator, java.time.LocalDate.now(cn.liftcare.shared.LiftCareTime.ZONE))))
+                .andReturn().getResponse().getContentAsString();
+        policyPageId = ((Number) JsonPath.read(quoted, "$.policy.id")).longValue();
     }
 }
