@@ -129,7 +129,7 @@ public class Adjusting {
             desk.record(claim.id(), decision.action().name(), amount, reason, scope, key, now);
             return;
         }
-        long entry = desk.payout(claim.id(), claim.number(), claim.insurerId(), claim.payeeId(), amount);
+        long entry = desk.payout(claim.id(), claim.number(), claim.insurerId(), claim.payeeId(), amount, time.today());
         claim.approve(amount, entry, now);
         desk.record(claim.id(), second ? "SECOND_APPROVAL" : decision.action().name(), amount, reason, scope, key, now);
     }

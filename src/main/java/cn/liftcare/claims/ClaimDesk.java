@@ -95,6 +95,14 @@ public class ClaimDesk {
 
     /** A completed repair with parts on an elevator insured that day opens a claim for the maintenance company. */
     public Optional<ClaimView> fromRepairOrder(RepairOrderView order) {
+        return fromRepairOrder(order, time.now());
+    }
+
+    /**
+     * The same, received at a given moment: claims taken over from an insurer's earlier records keep the time
+     * they were received, decided and paid.
+     */
+    public Optional<ClaimView> fromRepairOrder(RepairOrderView order, Instant receivedAt) {
         if (order.parts() == null || order.parts().isEmpty() || order.completedAt() == null) {
             return Optional.empty();
         }
@@ -126,11 +134,15 @@ public class ClaimDesk {
                 order.labourHours() == null ? BigDecimal.ZERO : order.labourHours(), order.beforePhotoId() != null,
                 order.afterPhotoId() != null, order.diagnosis(), lines);
         return Optional.of(submit(subject, new ClaimFacts.Evidence(link, checkedIn, subject.beforePhoto(),
-                subject.afterPhoto())));
+                subject.afterPhoto()), receivedAt));
     }
 
     /** A released entrapment on an insured elevator: the liability section's fixed payment, to the use unit. */
     public Optional<ClaimView> fromEntrapment(IncidentId incident) {
+        return fromEntrapment(incident, time.now());
+    }
+
+    public Optional<ClaimView> fromEntrapment(IncidentId incident, Instant receivedAt) {
         var evidence = incidents.evidence(incident).orElseThrow(() -> new NotFoundException("incident", incident.value()));
         if (evidence.type() != IncidentType.ENTRAPMENT) {
             return Optional.empty();
@@ -147,7 +159,7 @@ public class ClaimDesk {
                 Cause.OTHER, lossDate, evidence.releasedAt(), incident.value(), null, BigDecimal.ZERO, false, false,
                 "困人定额给付 / entrapment payment", List.of());
         return Optional.of(submit(subject, new ClaimFacts.Evidence("incident:" + incident.value(),
-                evidence.arrivalVerified(), false, false)));
+                evidence.arrivalVerified(), false, false), receivedAt));
     }
 
     /** A claim filed by hand; the key makes a retry answer the first claim. */
@@ -242,11 +254,11 @@ public class ClaimDesk {
                 hours, false, false, input.description() == null ? null
                         : input.description().strip().substring(0, Math.min(1000, input.description().strip().length())),
                 lines);
-        return submit(subject, new ClaimFacts.Evidence(link, checkedIn, false, false));
+        return submit(subject, new ClaimFacts.Evidence(link, checkedIn, false, false), time.now());
     }
 
     /** Assesses and records a claim once per source; identical submissions racing meet on the elevator's lock. */
-    ClaimView submit(Claim.Subject subject, ClaimFacts.Evidence evidence) {
+    ClaimView submit(Claim.Subject subject, ClaimFacts.Evidence evidence, Instant at) {
         try {
             return tx.execute(status -> {
                 jdbc.sql("SELECT pg_advisory_xact_lock(7302, CAST(:elevator AS INT))")
@@ -255,7 +267,7 @@ public class ClaimDesk {
                 if (earlier.isPresent()) {
                     return earlier.get();
                 }
-                return decide(subject, evidence);
+                return decide(subject, evidence, at);
             });
         }
         catch (DuplicateKeyException e) {
@@ -263,7 +275,7 @@ public class ClaimDesk {
         }
     }
 
-    private ClaimView decide(Claim.Subject subject, ClaimFacts.Evidence evidence) {
+    private ClaimView decide(Claim.Subject subject, ClaimFacts.Evidence evidence, Instant now) {
         ClaimRules version = rules.inForceOn(subject.lossDate());
         ClaimFacts.Cover insured = coverFacts(subject);
         ElevatorSnapshot elevator = registry.snapshots(List.of(subject.elevatorId())).get(subject.elevatorId());
@@ -282,9 +294,8 @@ public class ClaimDesk {
         ClaimId id = new ClaimId(ids.next("claim"));
         String number = "LP" + subject.lossDate().getYear() + String.format("%07d",
                 jdbc.sql("SELECT nextval('claim_number_seq')").query(Long.class).single());
-        Instant now = time.now();
-        Long entry = result.outcome() == Finding.Result.PASS
-                ? payout(id, number, insured.insurerId(), subject.payeeId(), result.assessed()) : null;
+        Long entry = result.outcome() == Finding.Result.PASS ? payout(id, number, insured.insurerId(),
+                subject.payeeId(), result.assessed(), LocalDate.ofInstant(now, LiftCareTime.ZONE)) : null;
         Claim claim = Claim.submit(id, number, subject, insured, version, result, entry, now, actor.get().username());
         ClaimView view = claims.save(claim).view();
         record(id, actionOf(result.outcome()), result.outcome() == Finding.Result.PASS ? result.assessed() : null,
@@ -307,8 +318,8 @@ public class ClaimDesk {
     }
 
     /** Moves the approved amount from claims expense to the payee's payable: one entry, once per claim. */
-    long payout(ClaimId id, String number, long insurer, OrganizationId payee, Money amount) {
-        return ledger.post(new NewEntry("claim:" + id.value() + ":payout", "赔款 " + number, time.today(), List.of(
+    long payout(ClaimId id, String number, long insurer, OrganizationId payee, Money amount, LocalDate on) {
+        return ledger.post(new NewEntry("claim:" + id.value() + ":payout", "赔款 " + number, on, List.of(
                 Posting.debit(AccountRef.of(AccountPurpose.CLAIMS_EXPENSE, insurer, null), amount),
                 Posting.credit(AccountRef.of(AccountPurpose.CLAIMS_PAYABLE, insurer, payee.value()), amount)))).id();
     }

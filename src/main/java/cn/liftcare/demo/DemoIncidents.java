@@ -59,9 +59,11 @@ class DemoIncidents {
     private final IncidentHistory history;
     private final LiftCareTime time;
     private final DemoSeeds seeds;
+    private final cn.liftcare.maintenance.Photos photos;
 
     DemoIncidents(ElevatorQueries elevators, OrganizationDirectory organizations, UserDirectory users, Parts parts,
-            IncidentHistory history, LiftCareTime time, DemoSeeds seeds) {
+            IncidentHistory history, LiftCareTime time, DemoSeeds seeds, cn.liftcare.maintenance.Photos photos) {
+        this.photos = photos;
         this.elevators = elevators;
         this.organizations = organizations;
         this.users = users;
@@ -111,9 +113,38 @@ class DemoIncidents {
             }
         }
         past.addAll(openNow);
+        past = withPhotos(past, random);
         history.importAll(past);
         log.info("Demo incidents seeded: {} incidents ({} open now), {} repair orders", past.size(), openNow.size(),
                 past.stream().filter(p -> p.repair() != null).count());
+    }
+
+    /**
+     * Before and after photos, uploaded by the company that did the repair: most repairs have both, a few lack
+     * the after photo and a few have none, as field records do.
+     */
+    private List<PastIncident> withPhotos(List<PastIncident> past, java.util.Random random) {
+        Map<Long, cn.liftcare.identity.OrganizationId> companyOf = new java.util.HashMap<>();
+        users.list(cn.liftcare.identity.Scope.SYSTEM).forEach(u -> companyOf.put(u.id().value(), u.organizationId()));
+        List<PastIncident> result = new ArrayList<>();
+        for (PastIncident p : past) {
+            PastIncident.PastRepair r = p.repair();
+            cn.liftcare.identity.OrganizationId company = r == null || r.completedAt() == null ? null
+                    : companyOf.get(r.completedBy().value());
+            int roll = random.nextInt(100);
+            if (company == null || roll >= 96) {
+                result.add(p);
+                continue;
+            }
+            cn.liftcare.identity.Scope field = new cn.liftcare.identity.Scope(r.completedBy(), "demo", company,
+                    cn.liftcare.identity.OrganizationType.MAINTENANCE_COMPANY, new cn.liftcare.shared.RegionCode("330105"),
+                    Set.of(cn.liftcare.identity.Role.MAINTAINER));
+            Long before = photos.upload(field, DemoMaintenance.photo(java.awt.Color.DARK_GRAY));
+            Long after = roll < 90 ? photos.upload(field, DemoMaintenance.photo(new java.awt.Color(40, 120, 70))) : null;
+            result.add(new PastIncident(p.elevatorId(), p.channel(), p.symptom(), p.type(), p.description(),
+                    p.reportedAt(), p.reporter(), p.steps(), r.withPhotos(before, after)));
+        }
+        return result;
     }
 
     /**

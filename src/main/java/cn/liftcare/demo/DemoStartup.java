@@ -20,8 +20,11 @@ class DemoStartup implements ApplicationRunner {
     private final DemoMaintenance maintenance;
     private final DemoIncidents incidents;
     private final DemoPolicies policies;
+    private final DemoClaims claims;
 
-    DemoStartup(DemoDistrict district, DemoMaintenance maintenance, DemoIncidents incidents, DemoPolicies policies) {
+    DemoStartup(DemoDistrict district, DemoMaintenance maintenance, DemoIncidents incidents, DemoPolicies policies,
+            DemoClaims claims) {
+        this.claims = claims;
         this.district = district;
         this.maintenance = maintenance;
         this.incidents = incidents;
@@ -46,6 +49,10 @@ class DemoStartup implements ApplicationRunner {
         long policiesStarted = System.nanoTime();
         if (policies.seedOnce()) {
             log.info("Seeded nine years of policies in {} ms", (System.nanoTime() - policiesStarted) / 1_000_000);
+        }
+        long claimsStarted = System.nanoTime();
+        if (claims.seedOnce()) {
+            log.info("Seeded a year of claims in {} ms", (System.nanoTime() - claimsStarted) / 1_000_000);
         }
     }
 }

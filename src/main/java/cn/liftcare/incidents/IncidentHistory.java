@@ -55,11 +55,13 @@ public class IncidentHistory {
     private final IdSequences ids;
     private final LiftCareTime time;
     private final ApplicationEventPublisher events;
+    private final cn.liftcare.maintenance.Photos photos;
     private final SecureRandom random = new SecureRandom();
 
     IncidentHistory(Incidents incidents, RepairOrders orders, ElevatorRegistry registry, ResponseRules rules,
             Timeline timeline, Breaches breaches, Parts parts, CheckInTokens tokens, JdbcTemplate jdbc, IdSequences ids,
-            LiftCareTime time, ApplicationEventPublisher events) {
+            LiftCareTime time, ApplicationEventPublisher events, cn.liftcare.maintenance.Photos photos) {
+        this.photos = photos;
         this.incidents = incidents;
         this.orders = orders;
         this.registry = registry;
@@ -116,6 +118,7 @@ public class IncidentHistory {
         }
         checkOverlaps(built, violations);
         checkArrivals(built, violations);
+        checkPhotos(built, violations);
         if (!violations.isEmpty()) {
             throw new ValidationFailedException(violations);
         }
@@ -205,6 +208,21 @@ public class IncidentHistory {
         }
     }
 
+    /** A repair's photos must be ones its rescuing company uploaded, as for a live repair. */
+    private void checkPhotos(List<Built> built, List<Violation> violations) {
+        for (Built b : built) {
+            PastIncident.PastRepair r = b.past().repair();
+            if (r == null || r.beforePhotoId() == null && r.afterPhotoId() == null) {
+                continue;
+            }
+            List<Long> wanted = java.util.stream.Stream.of(r.beforePhotoId(), r.afterPhotoId())
+                    .filter(Objects::nonNull).toList();
+            if (!photos.ownedBy(b.incident().rescueCompanyId(), wanted).containsAll(wanted)) {
+                violations.add(Violation.of("incidents[" + b.index() + "].repair", "repair.photo.unknown"));
+            }
+        }
+    }
+
     /** Each check-in code proves one arrival only, as a live one does. */
     private void checkArrivals(List<Built> built, List<Violation> violations) {
         List<Built> arrived = built.stream().filter(b -> b.arrivalHash() != null).toList();
@@ -284,8 +302,8 @@ public class IncidentHistory {
             RepairOrder order = RepairOrder.fromIncident(new RepairOrderId(newIds.get(k)), b.incident(),
                     b.incident().rescueCompanyId(), text, r.openedAt());
             if (r.completedAt() != null) {
-                order.complete(new RepairOrder.Completion(r.diagnosis().strip(), r.faultLocation(), r.labourHours(), null,
-                        null, null, null, b.repairLines()), r.completedBy(), r.completedAt());
+                order.complete(new RepairOrder.Completion(r.diagnosis().strip(), r.faultLocation(), r.labourHours(),
+                        r.beforePhotoId(), r.afterPhotoId(), null, null, b.repairLines()), r.completedBy(), r.completedAt());
             }
             order.unpublishedEvents();
             opened.add(order);

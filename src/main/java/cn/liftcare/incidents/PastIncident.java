@@ -45,11 +45,23 @@ public record PastIncident(ElevatorId elevatorId, Channel channel, Symptom sympt
      * The repair order the incident led to, opened after the arrival; completed (with diagnosis, location,
      * labour and parts) unless {@code completedAt} is null.
      */
+    /** A past repair; its before and after photos, when the record has them, are the company's uploaded photos. */
     public record PastRepair(String description, Instant openedAt, String diagnosis, FaultLocation faultLocation,
-            BigDecimal labourHours, List<RepairWork.PartLine> parts, Instant completedAt, UserId completedBy) {
+            BigDecimal labourHours, List<RepairWork.PartLine> parts, Instant completedAt, UserId completedBy,
+            Long beforePhotoId, Long afterPhotoId) {
 
         public PastRepair {
             parts = parts == null ? List.of() : List.copyOf(parts);
+        }
+
+        public PastRepair(String description, Instant openedAt, String diagnosis, FaultLocation faultLocation,
+                BigDecimal labourHours, List<RepairWork.PartLine> parts, Instant completedAt, UserId completedBy) {
+            this(description, openedAt, diagnosis, faultLocation, labourHours, parts, completedAt, completedBy, null, null);
+        }
+
+        public PastRepair withPhotos(Long before, Long after) {
+            return new PastRepair(description, openedAt, diagnosis, faultLocation, labourHours, parts, completedAt,
+                    completedBy, before, after);
         }
     }
 }
