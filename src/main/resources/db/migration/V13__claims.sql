@@ -29,7 +29,7 @@ CREATE TABLE claim
     assessed            NUMERIC(14, 2) NOT NULL CHECK (assessed >= 0),
     approved            NUMERIC(14, 2) CHECK (approved >= 0),
     rules_version       VARCHAR(16)    NOT NULL,
-    outcome             VARCHAR(8)     NOT NULL CHECK (outcome IN ('APPROVE', 'REFER', 'DECLINE')),
+    outcome             VARCHAR(8)     NOT NULL CHECK (outcome IN ('PASS', 'REFER', 'DECLINE')),  -- what the rules decided
     status              VARCHAR(16)    NOT NULL CHECK (status IN ('PAID', 'REFERRED', 'INFO_REQUESTED', 'PENDING_SECOND',
                                                                   'DECLINED')),
     submitted_at        TIMESTAMPTZ    NOT NULL,
