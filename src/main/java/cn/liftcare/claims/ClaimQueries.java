@@ -87,6 +87,24 @@ public class ClaimQueries {
                 rs.getTimestamp(13).toInstant())).list();
     }
 
+    /** How many claims waiting for a person have a non-passing finding of each rule: the queue's filter counts. */
+    public Map<String, Long> queueCounts(Scope scope) {
+        RegistryScope.Predicate predicate = scopes.claims(scope);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.sql("SELECT f.rule, count(DISTINCT c.id) FROM claim c JOIN claim_finding f ON f.claim_id = c.id "
+                        + "WHERE c.status IN ('REFERRED', 'INFO_REQUESTED', 'PENDING_SECOND') AND f.result <> 'PASS' AND "
+                        + predicate.sql() + " GROUP BY f.rule ORDER BY f.rule").params(predicate.params())
+                .query((rs, i) -> counts.put(rs.getString(1), rs.getLong(2))).list();
+        return counts;
+    }
+
+    /** The claim with this number, if the caller may see it. */
+    public Optional<Long> idByNumber(Scope scope, String number) {
+        RegistryScope.Predicate predicate = scopes.claims(scope);
+        return jdbc.sql("SELECT c.id FROM claim c WHERE c.number = :number AND " + predicate.sql())
+                .params(predicate.params()).param("number", number.strip()).query(Long.class).optional();
+    }
+
     public record Decision(String action, Money amount, String reason, String decidedBy, Instant decidedAt) {
     }
 

@@ -120,6 +120,7 @@ class AuthorizationMatrixIT {
         policies();
         billingFixture();
         pdfFixture();
+        claimsFixture();
     }
 
     /** One row of the matrix: who succeeds (with which status), who is out of scope (404); the rest get 403. */
@@ -369,7 +370,18 @@ class AuthorizationMatrixIT {
                     + "/certificate.pdf"), 200, Set.of("admin", "regulator", "insurer", "supervisor", "mcmanager",
                     "property", "owners"), Set.of("owners")),
             new Endpoint("GET /api/v1/invoices/{id}.pdf", t -> get("/api/v1/invoices/" + t.pdfInvoice + ".pdf"), 200,
-                    Set.of("admin", "regulator", "insurer", "property", "owners")));
+                    Set.of("admin", "regulator", "insurer", "property", "owners"), Set.of("owners")),
+            new Endpoint("POST /api/v1/claims", t -> post("/api/v1/claims").contentType(MediaType.APPLICATION_JSON)
+                    .content(claimJson(t.claimFilingElevator, t.claimPart, "matrix-claim-" + SERIAL.incrementAndGet())),
+                    201, Set.of("mcmanager", "insurer")),
+            new Endpoint("GET /api/v1/claims", t -> get("/api/v1/claims?queue=true&rule=price"), 200, claimReaders()),
+            new Endpoint("GET /api/v1/claims/{id}", t -> get("/api/v1/claims/" + t.claimReferred), 200, claimReaders(),
+                    Set.of("owners")),
+            new Endpoint("POST /api/v1/claims/{id}/decisions (no reason)", t -> post("/api/v1/claims/" + t.claimReferred
+                    + "/decisions").contentType(MediaType.APPLICATION_JSON).content("{\"action\":\"APPROVE\"}"), 400,
+                    Set.of("insurer", "supervisor")),
+            new Endpoint("GET /api/v1/claims/metrics", t -> get("/api/v1/claims/metrics"), 200, claimReaders()),
+            new Endpoint("GET /api/v1/claims/payouts", t -> get("/api/v1/claims/payouts"), 200, claimReaders()));
 
 
     static String policyJson(long elevator) {
@@ -659,7 +671,19 @@ class AuthorizationMatrixIT {
             new Endpoint("POST /policies/{id}/renew (not issued)", t -> post("/policies/" + t.policyPageId + "/renew")
                     .with(csrf()), 302, Set.of("insurer", "property")),
             new Endpoint("POST /policies/{id}/cancel (no date)", t -> post("/policies/" + t.policyPageId + "/cancel")
-                    .with(csrf()).param("reason", "matrix"), 302, Set.of("insurer", "property")));
+                    .with(csrf()).param("reason", "matrix"), 302, Set.of("insurer", "property")),
+            new Endpoint("GET /claims", t -> get("/claims"), 200, claimReaders()),
+            new Endpoint("GET /claims (queue, price)", t -> get("/claims?queue=true&rule=price"), 200, claimReaders()),
+            new Endpoint("GET /claims/{id}", t -> get("/claims/" + t.claimReferred), 200, claimReaders(), Set.of("owners")),
+            new Endpoint("POST /claims/{id}/decisions (no reason)", t -> post("/claims/" + t.claimReferred + "/decisions")
+                    .with(csrf()).param("action", "APPROVE").param("reason", "").param("idempotencyKey", "matrix-claim-page"),
+                    200, Set.of("insurer", "supervisor")),
+            new Endpoint("GET /claims/new", t -> get("/claims/new"), 200, Set.of("mcmanager", "insurer")),
+            new Endpoint("POST /claims/new (no parts)", t -> post("/claims/new").with(csrf())
+                    .param("elevator", String.valueOf(t.claimFilingElevator)).param("section", "PARTS")
+                    .param("idempotencyKey", "matrix-claim-page"), 200, Set.of("mcmanager", "insurer")),
+            new Endpoint("GET /claims/payouts", t -> get("/claims/payouts"), 200, claimReaders()),
+            new Endpoint("GET /claims/metrics", t -> get("/claims/metrics"), 200, claimReaders()));
 
     // the survey and billing pages' fixture: a policy issued on a 小河佳苑 elevator of 运河电梯, surveyed with a photo
     @Autowired cn.liftcare.policies.PolicyWork billingPolicies;
@@ -880,5 +904,52 @@ class AuthorizationMatrixIT {
                                 .formatted(policyPageElevator, java.time.LocalDate.now(cn.liftcare.shared.LiftCareTime.ZONE))))
                 .andReturn().getResponse().getContentAsString();
         policyPageId = ((Number) JsonPath.read(quoted, "$.policy.id")).longValue();
+    }
+
+    // the claims fixture: two new elevators of 矩阵测试苑 (运河电梯) insured from today by 浙商财险; on one a claim
+    // referred for its price (it stays open: the matrix's decisions have no reason), the other for filing
+    long claimReferred;
+    long claimFilingElevator;
+    long claimPart;
+
+    /** Who reads claims (ClaimScope.READERS): a method, so the static lists above may use it. */
+    static Set<String> claimReaders() {
+        return Set.of("admin", "regulator", "insurer", "supervisor", "mcmanager", "property", "owners");
+    }
+
+    static String claimJson(long elevator, long part, String key) {
+        return """
+                {"elevatorId":%d,"section":"PARTS","lossDate":"%s","cause":"WEAR","labourHours":2,"idempotencyKey":"%s",
+                 "lines":[{"partId":%d,"action":"REPLACE","quantity":1,"unitPrice":2000}]}
+                """.formatted(elevator, java.time.LocalDate.now(cn.liftcare.shared.LiftCareTime.ZONE), key, part);
+    }
+
+    /** Called at the end of {@link #ids()}. */
+    void claimsFixture() throws Exception {
+        long company = new DemoData(jdbc).organization("运河电梯");
+        List<Long> lifts = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            String created = mvc.perform(post("/api/v1/elevators").with(users.as("admin"))
+                    .contentType(MediaType.APPLICATION_JSON).content(elevatorJson(testCommunity).replace(
+                            "\"unit\":\"1单元\"", "\"unit\":\"1单元\",\"maintenanceCompanyId\":" + company)))
+                    .andReturn().getResponse().getContentAsString();
+            long lift = ((Number) JsonPath.read(created, "$.id")).longValue();
+            mvc.perform(post("/api/v1/surveys").with(users.as("supervisor")).contentType(MediaType.APPLICATION_JSON)
+                    .content(passJson(lift)));
+            lifts.add(lift);
+        }
+        long policy = quoted(lifts);
+        for (String party : List.of("property", "mcmanager", "insurer")) {
+            mvc.perform(post("/api/v1/policies/" + policy + "/acceptances").with(users.as(party)));
+        }
+        assertThat(mvc.perform(post("/api/v1/policies/" + policy + "/issue").with(users.as("insurer")))
+                .andReturn().getResponse().getStatus()).isEqualTo(200);
+        claimPart = jdbc.sql("SELECT id FROM part WHERE code = 'DO-MC'").query(Long.class).single();
+        String claim = mvc.perform(post("/api/v1/claims").with(users.as("mcmanager")).contentType(MediaType.APPLICATION_JSON)
+                        .content(claimJson(lifts.get(0), claimPart, "matrix-claim-" + lifts.get(0)).replace("2000}", "4000}")))
+                .andReturn().getResponse().getContentAsString();
+        claimReferred = ((Number) JsonPath.read(claim, "$.id")).longValue();
+        assertThat((String) JsonPath.read(claim, "$.status")).isEqualTo("REFERRED");
+        claimFilingElevator = lifts.get(1);
     }
 }
