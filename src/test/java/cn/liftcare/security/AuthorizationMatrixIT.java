@@ -369,7 +369,7 @@ class AuthorizationMatrixIT {
                     + "/certificate.pdf"), 200, Set.of("admin", "regulator", "insurer", "supervisor", "mcmanager",
                     "property", "owners"), Set.of("owners")),
             new Endpoint("GET /api/v1/invoices/{id}.pdf", t -> get("/api/v1/invoices/" + t.pdfInvoice + ".pdf"), 200,
-                    Set.of("admin", "regulator", "insurer", "property", "owners")));
+                    Set.of("admin", "regulator", "insurer", "property", "owners"), Set.of("owners")));
 
 
     static String policyJson(long elevator) {
