@@ -83,18 +83,30 @@ class PolicyDocumentsIT {
         }
     }
 
-    /** Uninsured elevators of 小河佳苑 that 恒安电梯 maintains, so 运河电梯 (mcmanager) is no party. */
+    /**
+     * Elevators of 小河佳苑 that 恒安电梯 maintains, so 运河电梯 (mcmanager) is no party. The demo insures the whole
+     * estate, so these are insured for the next term: from the day their cover ends ({@link #start}), which no
+     * policy has yet reached.
+     */
     List<Long> hengAn(int n) {
+        start = jdbc.sql("""
+                SELECT max(pe.cover_to) FROM policy_elevator pe JOIN policy p ON p.id = pe.policy_id
+                JOIN community c ON c.id = p.community_id
+                WHERE c.name = '小河佳苑' AND p.issued_on IS NOT NULL AND p.renewal_of IS NOT NULL""")
+                .query(LocalDate.class).optional().orElse(today);
         return jdbc.sql("""
                 SELECT e.id FROM elevator e JOIN community c ON c.id = e.community_id
                 JOIN organization o ON o.id = e.maintenance_company_id
                 WHERE c.name = '小河佳苑' AND o.short_name = '恒安电梯' AND e.status = 'IN_SERVICE' AND e.type = 'TRACTION'
-                  AND NOT EXISTS (SELECT 1 FROM policy_elevator pe WHERE pe.elevator_id = e.id)
-                ORDER BY e.id DESC LIMIT :n""").param("n", n).query(Long.class).list();
+                  AND NOT EXISTS (SELECT 1 FROM policy_elevator pe WHERE pe.elevator_id = e.id AND pe.cover_to > :start)
+                ORDER BY e.id DESC LIMIT :n""").param("start", start).param("n", n).query(Long.class).list();
     }
 
+    /** The term start of the policies these tests write: the day 小河佳苑's demo cover ends. */
+    LocalDate start;
+
     PolicyView quoted(List<Long> elevators, int instalments) {
-        return work.quote(insurer, new PolicyWork.NewPolicy(elevators, today, instalments,
+        return work.quote(insurer, new PolicyWork.NewPolicy(elevators, start == null ? today : start, instalments,
                 PolicyFixtures.fundAndIncome(), null));
     }
 
@@ -237,7 +249,7 @@ class PolicyDocumentsIT {
             assertThat(download(path, user).getStatus()).as("maintenance companies see no invoices").isEqualTo(403);
         }
 
-        work.cancel(insurer, new PolicyId(policy.id()), today.plusDays(30), "业主大会决定退保");
+        work.cancel(insurer, new PolicyId(policy.id()), start.plusDays(30), "业主大会决定退保");
         InvoiceView credit = billing.ofPolicy(insurer, policy.id()).stream()
                 .filter(i -> i.kind() == InvoiceKind.CREDIT && i.payer() == PayerSource.MAINTENANCE_FUND)
                 .findFirst().orElseThrow();

@@ -82,4 +82,29 @@ public record PolicyFixtures(JdbcClient jdbc, UserDetailsService users) {
         work.accept(insurer, id);
         return work.issue(insurer, id, today);
     }
+
+    /**
+     * The day the cover in force today of a community's elevators ends: a policy from then on does not overlap it. The
+     * demo insures some estates whole (小河佳苑), so tests that need their elevators write the next term.
+     */
+    public LocalDate nextTerm(String community, LocalDate today) {
+        return jdbc.sql("""
+                SELECT max(pe.cover_to) FROM policy_elevator pe JOIN policy p ON p.id = pe.policy_id
+                JOIN community c ON c.id = p.community_id WHERE c.name = :community AND p.issued_on IS NOT NULL
+                  AND pe.cover_from <= :today AND pe.cover_to > :today""")
+                .param("community", community).param("today", today).query(LocalDate.class).optional()
+                .orElse(today);
+    }
+
+    /** Elevators of a community that no policy covers on or after {@code from}, and not surveyed in the last year. */
+    public List<Long> freeFrom(String community, String company, LocalDate from, LocalDate today, int n) {
+        return jdbc.sql("""
+                SELECT e.id FROM elevator e JOIN community c ON c.id = e.community_id
+                JOIN organization o ON o.id = e.maintenance_company_id
+                WHERE c.name = :community AND o.short_name = :company AND e.status = 'IN_SERVICE' AND e.type = 'TRACTION'
+                  AND NOT EXISTS (SELECT 1 FROM policy_elevator pe WHERE pe.elevator_id = e.id AND pe.cover_to > :from)
+                  AND NOT EXISTS (SELECT 1 FROM risk_survey s WHERE s.elevator_id = e.id AND s.surveyed_on > :recent)
+                ORDER BY e.id LIMIT :n""").param("community", community).param("company", company)
+                .param("from", from).param("recent", today.minusDays(400)).param("n", n).query(Long.class).list();
+    }
 }

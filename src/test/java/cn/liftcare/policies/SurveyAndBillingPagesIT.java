@@ -147,7 +147,9 @@ class SurveyAndBillingPagesIT {
     void maintenanceCompaniesSeeNoBillingAndTheUseUnitOnlyItsOwnInvoices() throws Exception {
         long xiaohe = new DemoData(jdbc).community("小河佳苑");
         long useUnit = new DemoData(jdbc).organization("小河佳苑物业");
-        PolicyView own = issued(uninsured("c.id = :community", xiaohe, useUnit));
+        // the demo insures all of 小河佳苑, so its policy here is for the term after the demo's
+        java.time.LocalDate next = fx.nextTerm("小河佳苑", today);
+        PolicyView own = issued(fx.freeFrom("小河佳苑", "运河电梯", next, today, 1), next);
         PolicyView other = issued(uninsured("c.id <> :community AND c.use_unit_id <> :useUnit AND e.use_unit_id <> :useUnit",
                 xiaohe, useUnit));
         InvoiceView ownInvoice = billing.ofPolicy(insurer, own.id()).stream()
@@ -190,7 +192,11 @@ class SurveyAndBillingPagesIT {
 
     /** Quotes, surveys, has all three parties accept and issues, as PolicyLifecycleIT does. */
     PolicyView issued(List<Long> elevators) {
-        PolicyView quoted = work.quote(insurer, new PolicyWork.NewPolicy(elevators, today, 1,
+        return issued(elevators, today);
+    }
+
+    PolicyView issued(List<Long> elevators, java.time.LocalDate start) {
+        PolicyView quoted = work.quote(insurer, new PolicyWork.NewPolicy(elevators, start, 1,
                 PolicyFixtures.fundAndIncome(), null));
         Scope supervisor = fx.user("supervisor");
         elevators.forEach(e -> surveys.record(supervisor, PolicyFixtures.pass(e, today)));

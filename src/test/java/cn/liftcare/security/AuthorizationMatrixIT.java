@@ -637,15 +637,15 @@ class AuthorizationMatrixIT {
             new Endpoint("POST /surveys/new (no outcome)", t -> multipart("/surveys/new").param("elevator",
                     String.valueOf(t.elevator)).param("outcome", "").with(csrf()), 200, Set.of("supervisor")),
             new Endpoint("GET /surveys/{id}", t -> get("/surveys/" + t.billingSurvey), 200,
-                    Set.of("supervisor", "insurer", "regulator", "admin", "property", "owners")),
+                    Set.of("supervisor", "insurer", "regulator", "admin", "property", "owners"), Set.of("owners")),
             new Endpoint("POST /surveys/{id}/rectification (nothing to rectify)", t -> post("/surveys/" + t.billingSurvey
                     + "/rectification").with(csrf()), 200, Set.of("supervisor")),
             new Endpoint("GET /surveys/photos/{id}", t -> get("/surveys/photos/" + t.billingPhoto), 200,
-                    Set.of("supervisor", "insurer", "regulator", "admin", "property", "owners")),
+                    Set.of("supervisor", "insurer", "regulator", "admin", "property", "owners"), Set.of("owners")),
             new Endpoint("GET /billing", t -> get("/billing"), 200,
                     Set.of("admin", "regulator", "insurer", "property", "owners")),
             new Endpoint("GET /invoices/{id}", t -> get("/invoices/" + t.billingInvoice), 200,
-                    Set.of("admin", "regulator", "insurer", "property", "owners")),
+                    Set.of("admin", "regulator", "insurer", "property", "owners"), Set.of("owners")),
             new Endpoint("POST /invoices/{id}/payments (no amount)", t -> post("/invoices/" + t.billingInvoice
                     + "/payments").with(csrf()).param("amount", "").param("idempotencyKey", "matrix-page"), 200,
                     Set.of("insurer")),

@@ -125,7 +125,7 @@ class BillingPageController {
         }
         catch (RuleViolationException e) {
             Object field = e.properties().get("field");
-            return PAYMENT_FIELDS.contains(field)
+            return field != null && PAYMENT_FIELDS.contains(field)
                     ? page(scope, find(scope, id), form, Map.of((String) field, messages.text(e)), List.of(), model)
                     : page(scope, find(scope, id), form, Map.of(), List.of(messages.text(e)), model);
         }
