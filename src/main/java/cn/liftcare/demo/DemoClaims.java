@@ -37,10 +37,12 @@ class DemoClaims {
     private final RepairWork repairs;
     private final JdbcClient jdbc;
     private final DemoSeeds seeds;
-    private final org.springframework.security.core.userdetails.UserDetailsService users;
+    private final cn.liftcare.identity.UserDirectory users;
+    private final cn.liftcare.identity.OrganizationDirectory organizations;
 
     DemoClaims(ClaimDesk desk, Adjusting adjusting, RepairWork repairs, JdbcClient jdbc, DemoSeeds seeds,
-            org.springframework.security.core.userdetails.UserDetailsService users) {
+            cn.liftcare.identity.UserDirectory users, cn.liftcare.identity.OrganizationDirectory organizations) {
+        this.organizations = organizations;
         this.desk = desk;
         this.adjusting = adjusting;
         this.repairs = repairs;
@@ -77,7 +79,7 @@ class DemoClaims {
                     : desk.fromEntrapment(new IncidentId((Long) s[1]), received).isPresent();
             opened += claimed ? 1 : 0;
         }
-        Scope adjuster = ((cn.liftcare.identity.security.LiftCareUser) users.loadUserByUsername("insurer")).scope();
+        Scope adjuster = adjuster();
         List<Object[]> referred = jdbc.sql("""
                 SELECT c.id, c.assessed, EXISTS (SELECT 1 FROM claim_finding f WHERE f.claim_id = c.id AND f.rule = 'price'
                                                  AND f.result = 'REFER')
@@ -99,5 +101,15 @@ class DemoClaims {
             settled += decided.status() == ClaimStatus.PAID || decided.status() == ClaimStatus.DECLINED ? 1 : 0;
         }
         log.info("Demo claims seeded: {} claims, {} referred ones settled by the adjuster", opened, settled);
+    }
+
+    /** The demo insurer's adjuster (`insurer`), acting in the insurer's region. */
+    private Scope adjuster() {
+        cn.liftcare.identity.UserDirectory.UserRow user = users.list(Scope.SYSTEM).stream()
+                .filter(u -> u.username().equals("insurer")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the demo insurer's adjuster is missing"));
+        var org = organizations.byIds(List.of(user.organizationId())).get(user.organizationId());
+        return new Scope(user.id(), user.username(), user.organizationId(), user.organizationType(),
+                new cn.liftcare.shared.RegionCode(org.regionCode()), user.roles());
     }
 }
