@@ -83,6 +83,7 @@ class ClaimsIT {
                         ? " r.incident_id IS NOT NULL AND EXISTS (SELECT 1 FROM incident i WHERE i.id = r.incident_id AND i.arrival_token_hash IS NOT NULL)"
                         : " r.incident_id IS NULL") + """
                   AND NOT EXISTS (SELECT 1 FROM policy_elevator pe WHERE pe.elevator_id = r.elevator_id)
+                  AND NOT EXISTS (SELECT 1 FROM risk_survey s WHERE s.elevator_id = r.elevator_id)
                   AND NOT EXISTS (SELECT 1 FROM claim c WHERE c.elevator_id = r.elevator_id)
                 ORDER BY r.completed_at DESC LIMIT 1""").query(Long.class).single();
         RepairOrderView view = repairs.visibleOrder(Scope.SYSTEM, new RepairOrderId(order)).view();
@@ -212,8 +213,9 @@ class ClaimsIT {
         Long incident = jdbc.sql("""
                 SELECT i.id FROM incident i JOIN elevator e ON e.id = i.elevator_id
                 WHERE i.type = 'ENTRAPMENT' AND i.released_at IS NOT NULL AND e.status = 'IN_SERVICE'
-                  AND e.maintenance_company_id IS NOT NULL
+                  AND e.maintenance_company_id IS NOT NULL AND e.type = 'TRACTION'
                   AND NOT EXISTS (SELECT 1 FROM policy_elevator pe WHERE pe.elevator_id = i.elevator_id)
+                  AND NOT EXISTS (SELECT 1 FROM risk_survey s WHERE s.elevator_id = i.elevator_id)
                 ORDER BY i.id DESC LIMIT 1""").query(Long.class).single();
         long elevator = jdbc.sql("SELECT elevator_id FROM incident WHERE id = :i").param("i", incident).query(Long.class).single();
         LocalDate reported = jdbc.sql("SELECT reported_at FROM incident WHERE id = :i").param("i", incident)
