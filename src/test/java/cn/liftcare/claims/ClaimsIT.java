@@ -213,6 +213,7 @@ class ClaimsIT {
         Long incident = jdbc.sql("""
                 SELECT i.id FROM incident i JOIN elevator e ON e.id = i.elevator_id
                 WHERE i.type = 'ENTRAPMENT' AND i.released_at IS NOT NULL AND e.status = 'IN_SERVICE'
+                  AND i.reported_at < (SELECT seeded_at FROM demo_seed WHERE name = 'incidents-2025')
                   AND e.maintenance_company_id IS NOT NULL AND e.type = 'TRACTION'
                   AND NOT EXISTS (SELECT 1 FROM policy_elevator pe WHERE pe.elevator_id = i.elevator_id)
                   AND NOT EXISTS (SELECT 1 FROM risk_survey s WHERE s.elevator_id = i.elevator_id)
