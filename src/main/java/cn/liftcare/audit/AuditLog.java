@@ -48,10 +48,18 @@ class AuditLog {
 
     private void write(List<Draft> drafts) {
         jdbc.query("SELECT pg_advisory_xact_lock(?)", rs -> null, CHAIN_LOCK);
-        String prevHash = jdbc.query("SELECT hash FROM audit_entry ORDER BY id DESC LIMIT 1",
-                rs -> rs.next() ? rs.getString(1) : AuditEntry.GENESIS);
-        List<Long> ids = jdbc.queryForList("SELECT nextval('audit_entry_id_seq') FROM generate_series(1, ?)",
-                Long.class, drafts.size());
+        // a statement of its own after the lock, so its snapshot sees the batch committed just before
+        List<Long> ids = new ArrayList<>(drafts.size());
+        String[] last = {AuditEntry.GENESIS};
+        jdbc.query("""
+                SELECT nextval('audit_entry_id_seq'), (SELECT hash FROM audit_entry ORDER BY id DESC LIMIT 1)
+                FROM generate_series(1, ?)""", rs -> {
+            ids.add(rs.getLong(1));
+            if (rs.getString(2) != null) {
+                last[0] = rs.getString(2);
+            }
+        }, drafts.size());
+        String prevHash = last[0];
         List<Object[]> rows = new ArrayList<>(drafts.size());
         for (int i = 0; i < drafts.size(); i++) {
             Draft d = drafts.get(i);

@@ -1,11 +1,9 @@
 package cn.liftcare.claims;
 
 import java.math.BigDecimal;
-import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,7 +41,6 @@ import cn.liftcare.registry.ElevatorId;
 import cn.liftcare.registry.ElevatorRegistry;
 import cn.liftcare.registry.ElevatorSnapshot;
 import cn.liftcare.shared.CurrentActor;
-import cn.liftcare.shared.IdSequences;
 import cn.liftcare.shared.LiftCareTime;
 import cn.liftcare.shared.Money;
 import cn.liftcare.shared.NotFoundException;
@@ -68,14 +65,13 @@ public class ClaimDesk {
     private final MaintenanceQueries maintenance;
     private final ElevatorRegistry registry;
     private final Ledger ledger;
-    private final IdSequences ids;
     private final LiftCareTime time;
     private final CurrentActor actor;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
 
     ClaimDesk(Claims claims, ClaimRuleBook rules, Cover cover, Products products, Parts parts, IncidentQueries incidents,
-            MaintenanceQueries maintenance, ElevatorRegistry registry, Ledger ledger, IdSequences ids, LiftCareTime time,
+            MaintenanceQueries maintenance, ElevatorRegistry registry, Ledger ledger, LiftCareTime time,
             CurrentActor actor, JdbcClient jdbc, TransactionTemplate tx) {
         this.claims = claims;
         this.rules = rules;
@@ -86,7 +82,6 @@ public class ClaimDesk {
         this.maintenance = maintenance;
         this.registry = registry;
         this.ledger = ledger;
-        this.ids = ids;
         this.time = time;
         this.actor = actor;
         this.jdbc = jdbc;
@@ -133,8 +128,8 @@ public class ClaimDesk {
                         : order.incidentId().value(), order.repairNeedId(),
                 order.labourHours() == null ? BigDecimal.ZERO : order.labourHours(), order.beforePhotoId() != null,
                 order.afterPhotoId() != null, order.diagnosis(), lines);
-        return Optional.of(submit(subject, new ClaimFacts.Evidence(link, checkedIn, subject.beforePhoto(),
-                subject.afterPhoto()), receivedAt));
+        return Optional.of(submit(subject, elevator, catalogue, new ClaimFacts.Evidence(link, checkedIn,
+                subject.beforePhoto(), subject.afterPhoto()), receivedAt));
     }
 
     /** A released entrapment on an insured elevator: the liability section's fixed payment, to the use unit. */
@@ -147,9 +142,8 @@ public class ClaimDesk {
         if (evidence.type() != IncidentType.ENTRAPMENT) {
             return Optional.empty();
         }
-        Long elevatorId = jdbc.sql("SELECT elevator_id FROM incident WHERE id = :id").param("id", incident.value())
-                .query(Long.class).single();
-        ElevatorSnapshot elevator = registry.snapshots(List.of(new ElevatorId(elevatorId))).get(new ElevatorId(elevatorId));
+        ElevatorId elevatorId = new ElevatorId(evidence.elevatorId());
+        ElevatorSnapshot elevator = registry.snapshots(List.of(elevatorId)).get(elevatorId);
         LocalDate lossDate = LocalDate.ofInstant(evidence.reportedAt(), LiftCareTime.ZONE);
         if (cover.on(elevator.id(), lossDate).isEmpty()) {
             return Optional.empty();
@@ -158,7 +152,7 @@ public class ClaimDesk {
                 elevator.districtId(), elevator.communityId(), elevator.useUnitId(), elevator.useUnitId(), "LIABILITY",
                 Cause.OTHER, lossDate, evidence.releasedAt(), incident.value(), null, BigDecimal.ZERO, false, false,
                 "困人定额给付 / entrapment payment", List.of());
-        return Optional.of(submit(subject, new ClaimFacts.Evidence("incident:" + incident.value(),
+        return Optional.of(submit(subject, elevator, Map.of(), new ClaimFacts.Evidence("incident:" + incident.value(),
                 evidence.arrivalVerified(), false, false), receivedAt));
     }
 
@@ -232,17 +226,14 @@ public class ClaimDesk {
             throw new ValidationFailedException(Violation.of("elevatorId", "policy.noMaintenanceCompany",
                     elevator.registrationCode()));
         }
-        String link = null;
-        boolean checkedIn = false;
+        ClaimFacts.Evidence evidence = new ClaimFacts.Evidence(null, false, false, false);
         if (input.incidentId() != null) {
-            var evidence = incidents.evidence(new IncidentId(input.incidentId()));
-            Long incidentElevator = jdbc.sql("SELECT elevator_id FROM incident WHERE id = :id")
-                    .param("id", input.incidentId()).query(Long.class).optional().orElse(null);
-            if (evidence.isEmpty() || incidentElevator == null || elevator.id().value() != incidentElevator) {
-                throw new ValidationFailedException(Violation.of("incidentId", "claim.incident"));
-            }
-            link = "incident:" + input.incidentId();
-            checkedIn = evidence.get().arrivalVerified();
+            // the incident's own repair: its check-in and its before and after photos
+            var found = incidents.evidence(new IncidentId(input.incidentId()))
+                    .filter(e -> e.elevatorId() == elevator.id().value())
+                    .orElseThrow(() -> new ValidationFailedException(Violation.of("incidentId", "claim.incident")));
+            evidence = new ClaimFacts.Evidence("incident:" + input.incidentId(), found.arrivalVerified(),
+                    found.beforePhoto(), found.afterPhoto());
         }
         List<ClaimLine> lines = requested.stream().map(l -> new ClaimLine(new PartId(l.partId()),
                 catalogue.get(new PartId(l.partId())).code(), l.action(), l.quantity(), l.unitPrice(),
@@ -254,11 +245,12 @@ public class ClaimDesk {
                 hours, false, false, input.description() == null ? null
                         : input.description().strip().substring(0, Math.min(1000, input.description().strip().length())),
                 lines);
-        return submit(subject, new ClaimFacts.Evidence(link, checkedIn, false, false), time.now());
+        return submit(subject, elevator, catalogue, evidence, time.now());
     }
 
     /** Assesses and records a claim once per source; identical submissions racing meet on the elevator's lock. */
-    ClaimView submit(Claim.Subject subject, ClaimFacts.Evidence evidence, Instant at) {
+    ClaimView submit(Claim.Subject subject, ElevatorSnapshot elevator, Map<PartId, Part> catalogue,
+            ClaimFacts.Evidence evidence, Instant at) {
         try {
             return tx.execute(status -> {
                 jdbc.sql("SELECT pg_advisory_xact_lock(7302, CAST(:elevator AS INT))")
@@ -267,7 +259,7 @@ public class ClaimDesk {
                 if (earlier.isPresent()) {
                     return earlier.get();
                 }
-                return decide(subject, evidence, at);
+                return decide(subject, elevator, catalogue, evidence, at);
             });
         }
         catch (DuplicateKeyException e) {
@@ -275,25 +267,27 @@ public class ClaimDesk {
         }
     }
 
-    private ClaimView decide(Claim.Subject subject, ClaimFacts.Evidence evidence, Instant now) {
+    private ClaimView decide(Claim.Subject subject, ElevatorSnapshot elevator, Map<PartId, Part> catalogue,
+            ClaimFacts.Evidence evidence, Instant now) {
         ClaimRules version = rules.inForceOn(subject.lossDate());
-        ClaimFacts.Cover insured = coverFacts(subject);
-        ElevatorSnapshot elevator = registry.snapshots(List.of(subject.elevatorId())).get(subject.elevatorId());
-        Map<PartId, Part> catalogue = parts.byIds(subject.lines().stream().map(ClaimLine::partId).toList());
+        ClaimHistory history = ClaimHistory.of(jdbc, subject.elevatorId(), subject.lines().stream()
+                .map(l -> l.partId().value()).toList());
+        ClaimFacts.Cover insured = coverFacts(subject, history);
         List<ClaimFacts.Line> lines = subject.lines().stream().map(l -> {
             Part part = catalogue.get(l.partId());
-            var last = lastReplaced(subject.elevatorId(), l.partId(), subject.lossDate());
+            var last = history.lastReplaced(l.partId().value(), subject.lossDate());
             return new ClaimFacts.Line(part.code(), part.category(), l.action(), l.quantity(), l.unitPrice(),
-                    part.guidePrice(), part.labourHours(), part.expectedLifeYears(), last == null ? null : last.day(),
+                    part.guidePrice(), part.labourHours(), part.expectedLifeYears(), last == null ? null : last.lossDate(),
                     last == null ? null : "claim:" + last.number());
         }).toList();
         ClaimFacts facts = new ClaimFacts(subject.source(), subject.section(), subject.lossDate(), subject.cause(),
                 insured, elevator.commissioningDate(), lines, subject.labourHours(), evidence,
-                duplicates(subject, version));
+                history.overlapping(subject.lossDate(), version.duplicateWindowDays()));
         Assessment.Result result = Assessment.assess(version, facts);
-        ClaimId id = new ClaimId(ids.next("claim"));
-        String number = "LP" + subject.lossDate().getYear() + String.format("%07d",
-                jdbc.sql("SELECT nextval('claim_number_seq')").query(Long.class).single());
+        var next = jdbc.sql("SELECT nextval(pg_get_serial_sequence('claim', 'id')), nextval('claim_number_seq')")
+                .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+        ClaimId id = new ClaimId(next[0]);
+        String number = "LP" + subject.lossDate().getYear() + String.format("%07d", next[1]);
         Long entry = result.outcome() == Finding.Result.PASS ? payout(id, number, insured.insurerId(),
                 subject.payeeId(), result.assessed(), LocalDate.ofInstant(now, LiftCareTime.ZONE)) : null;
         Claim claim = Claim.submit(id, number, subject, insured, version, result, entry, now, actor.get().username());
@@ -336,7 +330,7 @@ public class ClaimDesk {
                 .param("at", java.sql.Timestamp.from(at)).update();
     }
 
-    private ClaimFacts.Cover coverFacts(Claim.Subject subject) {
+    private ClaimFacts.Cover coverFacts(Claim.Subject subject, ClaimHistory history) {
         var found = cover.on(subject.elevatorId(), subject.lossDate());
         if (found.isEmpty()) {
             return null;
@@ -345,49 +339,11 @@ public class ClaimDesk {
         Product product = products.version(c.productVersion());
         Product.SectionCode code = Product.SectionCode.valueOf(subject.section());
         Product.Section section = product.sections().stream().filter(s -> s.code() == code).findFirst().orElse(null);
-        Money sectionUsed = used(subject.elevatorId(), c.policyId(), subject.section());
-        Money elevatorUsed = used(subject.elevatorId(), c.policyId(), null);
         return new ClaimFacts.Cover(c.policyId(), c.policyNumber(), c.insurerId(), c.productVersion(), section != null,
                 section == null ? Set.of() : section.exclusions().stream().map(Enum::name).collect(Collectors.toSet()),
                 section == null ? Money.ZERO : section.deductible(), section == null ? null : section.annualLimit(),
-                sectionUsed, product.perElevatorAnnualLimit(), elevatorUsed,
-                section == null ? null : section.fixedPayment());
-    }
-
-    private Money used(ElevatorId elevator, long policy, String section) {
-        return Money.of(jdbc.sql("SELECT coalesce(sum(approved), 0) FROM claim WHERE elevator_id = :e AND policy_id = :p "
-                        + "AND status IN ('PAID', 'PENDING_SECOND')" + (section == null ? "" : " AND section = :s"))
-                .param("e", elevator.value()).param("p", policy).param("s", section == null ? "" : section)
-                .query(BigDecimal.class).single());
-    }
-
-    private record Replaced(LocalDate day, String number) {
-    }
-
-    private Replaced lastReplaced(ElevatorId elevator, PartId part, LocalDate before) {
-        return jdbc.sql("""
-                SELECT c.loss_date, c.number FROM claim c JOIN claim_line l ON l.claim_id = c.id
-                WHERE c.elevator_id = :e AND l.part_id = :p AND l.action = 'REPLACE' AND c.status <> 'DECLINED'
-                  AND c.loss_date <= :before ORDER BY c.loss_date DESC LIMIT 1""")
-                .param("e", elevator.value()).param("p", part.value()).param("before", Date.valueOf(before))
-                .query((rs, i) -> new Replaced(rs.getObject(1, LocalDate.class), rs.getString(2))).optional().orElse(null);
-    }
-
-    /** Other claims of the same elevator and a same part, with loss dates within the window. */
-    private List<String> duplicates(Claim.Subject subject, ClaimRules version) {
-        if (subject.lines().isEmpty()) {
-            return List.of();
-        }
-        Set<Long> partIds = new HashSet<>();
-        subject.lines().forEach(l -> partIds.add(l.partId().value()));
-        return jdbc.sql("""
-                SELECT DISTINCT c.number FROM claim c JOIN claim_line l ON l.claim_id = c.id
-                WHERE c.elevator_id = :e AND l.part_id IN (:parts) AND c.status <> 'DECLINED'
-                  AND c.loss_date BETWEEN :from AND :to ORDER BY c.number""")
-                .param("e", subject.elevatorId().value()).param("parts", partIds)
-                .param("from", Date.valueOf(subject.lossDate().minusDays(version.duplicateWindowDays())))
-                .param("to", Date.valueOf(subject.lossDate().plusDays(version.duplicateWindowDays())))
-                .query(String.class).list();
+                history.used(c.policyId(), subject.section()), product.perElevatorAnnualLimit(),
+                history.used(c.policyId(), null), section == null ? null : section.fixedPayment());
     }
 
     Optional<ClaimView> bySource(ClaimSource source, String ref) {

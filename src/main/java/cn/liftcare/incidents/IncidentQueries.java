@@ -102,17 +102,25 @@ public class IncidentQueries {
      * What a claim needs to know of an incident: its kind, when it was reported, and whether the maintainer's
      * arrival was proven with the car's signed code. Not scoped: the claims module checks its own scope.
      */
-    public record Evidence(long incidentId, IncidentType type, Instant reportedAt, Instant arrivedAt,
-            boolean arrivalVerified, Instant releasedAt) {
+    /**
+     * What an incident proves for a claim: its elevator and type, the arrival (verified when the maintainer
+     * checked in with the car's signed code), the release, and whether the repair done for it was photographed
+     * before and after.
+     */
+    public record Evidence(long incidentId, long elevatorId, IncidentType type, Instant reportedAt, Instant arrivedAt,
+            boolean arrivalVerified, Instant releasedAt, boolean beforePhoto, boolean afterPhoto) {
     }
 
     public Optional<Evidence> evidence(IncidentId id) {
         return jdbc.sql("""
-                SELECT id, type, reported_at, arrived_at, arrival_token_hash IS NOT NULL, released_at
-                FROM incident WHERE id = :id""").param("id", id.value())
-                .query((rs, i) -> new Evidence(rs.getLong(1), IncidentType.valueOf(rs.getString(2)),
-                        rs.getTimestamp(3).toInstant(), rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant(),
-                        rs.getBoolean(5), rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant()))
+                SELECT i.id, i.elevator_id, i.type, i.reported_at, i.arrived_at, i.arrival_token_hash IS NOT NULL,
+                       i.released_at, r.before_photo_id IS NOT NULL, r.after_photo_id IS NOT NULL
+                FROM incident i LEFT JOIN repair_order r ON r.incident_id = i.id WHERE i.id = :id""")
+                .param("id", id.value())
+                .query((rs, i) -> new Evidence(rs.getLong(1), rs.getLong(2), IncidentType.valueOf(rs.getString(3)),
+                        rs.getTimestamp(4).toInstant(), rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant(),
+                        rs.getBoolean(6), rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant(),
+                        rs.getBoolean(8), rs.getBoolean(9)))
                 .optional();
     }
 

@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,14 +78,16 @@ public class Ledger {
 
     private JournalEntryView write(NewEntry entry, Long reverses) {
         String fingerprint = fingerprint(entry, reverses);
+        Instant recordedAt = time.now();
+        String recordedBy = actor.get().username();
         Long id = jdbc.sql("""
                 INSERT INTO journal_entry (idempotency_key, description, effective_on, recorded_at, recorded_by,
                                            reverses_id, fingerprint)
                 VALUES (:key, :description, :effective, :at, :by, :reverses, :fingerprint)
                 ON CONFLICT (idempotency_key) DO NOTHING RETURNING id""")
                 .param("key", entry.idempotencyKey().strip()).param("description", entry.description().strip())
-                .param("effective", Date.valueOf(entry.effectiveOn())).param("at", Timestamp.from(time.now()))
-                .param("by", actor.get().username()).param("reverses", reverses).param("fingerprint", fingerprint)
+                .param("effective", Date.valueOf(entry.effectiveOn())).param("at", Timestamp.from(recordedAt))
+                .param("by", recordedBy).param("reverses", reverses).param("fingerprint", fingerprint)
                 .query(Long.class).optional().orElse(null);
         if (id == null) {
             // posted before, or by a concurrent transaction that has now committed
@@ -96,13 +100,17 @@ public class Ledger {
         }
         Map<String, Long> accounts = accounts(entry.postings().stream().map(Posting::account).toList());
         List<Object[]> lines = new ArrayList<>();
+        List<JournalEntryView.Line> written = new ArrayList<>();
         int n = 0;
         for (Posting p : entry.postings()) {
+            written.add(new JournalEntryView.Line(n, p.account().code(), p.debit(), p.credit()));
             lines.add(new Object[] {id, n++, accounts.get(p.account().code()), p.debit().amount(), p.credit().amount()});
         }
         batch.batchUpdate("INSERT INTO journal_line (entry_id, line, account_id, debit, credit) VALUES (?, ?, ?, ?, ?)",
                 lines, new int[] {Types.BIGINT, Types.INTEGER, Types.BIGINT, Types.NUMERIC, Types.NUMERIC});
-        JournalEntryView view = find(id).orElseThrow();
+        // what was written, as find(id) would read it back, without the round trip
+        JournalEntryView view = new JournalEntryView(id, entry.idempotencyKey().strip(), entry.description().strip(),
+                entry.effectiveOn(), recordedAt.truncatedTo(ChronoUnit.MICROS), recordedBy, reverses, List.copyOf(written));
         events.publishEvent(new JournalEntryPosted(null, view));
         return view;
     }

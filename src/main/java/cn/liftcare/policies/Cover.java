@@ -34,19 +34,23 @@ public class Cover {
             int continuousYears) {
     }
 
+    /** The issued policy covering the elevator on the day, with its continuous insured years: one round trip. */
     public Optional<ElevatorCover> on(ElevatorId elevator, LocalDate day) {
-        List<ContinuousCover.Span> spans = spans(List.of(elevator)).getOrDefault(elevator.value(), List.of());
-        return jdbc.sql("""
+        record Row(long policyId, String number, long insurerId, String version, LocalDate from, LocalDate to) {
+        }
+        List<Row> rows = jdbc.sql("""
                 SELECT p.id, p.number, p.insurer_id, p.product_version, pe.cover_from, pe.cover_to
                 FROM policy_elevator pe JOIN policy p ON p.id = pe.policy_id
-                WHERE p.issued_on IS NOT NULL AND pe.elevator_id = :elevator
-                  AND pe.cover_from <= :day AND pe.cover_to > :day
-                ORDER BY pe.cover_from DESC LIMIT 1""")
-                .param("elevator", elevator.value()).param("day", Date.valueOf(day))
-                .query((rs, i) -> new ElevatorCover(elevator.value(), rs.getLong(1), rs.getString(2), rs.getLong(3),
-                        rs.getString(4), rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class),
-                        ContinuousCover.runStart(spans, day), ContinuousCover.years(spans, day)))
-                .optional();
+                WHERE p.issued_on IS NOT NULL AND pe.elevator_id = :elevator""")
+                .param("elevator", elevator.value())
+                .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+                        rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class)))
+                .list();
+        List<ContinuousCover.Span> spans = rows.stream().map(r -> new ContinuousCover.Span(r.from(), r.to())).toList();
+        return rows.stream().filter(r -> !r.from().isAfter(day) && r.to().isAfter(day))
+                .max(java.util.Comparator.comparing(Row::from))
+                .map(r -> new ElevatorCover(elevator.value(), r.policyId(), r.number(), r.insurerId(), r.version(),
+                        r.from(), r.to(), ContinuousCover.runStart(spans, day), ContinuousCover.years(spans, day)));
     }
 
     /** Continuous insured years on a day, per elevator; zero for those not insured that day. */
