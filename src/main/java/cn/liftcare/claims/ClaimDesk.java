@@ -108,6 +108,7 @@ public class ClaimDesk {
         ElevatorSnapshot elevator = registry.snapshots(List.of(order.elevatorId())).get(order.elevatorId());
         String link = null;
         boolean checkedIn = false;
+        boolean rectification = false;
         if (order.incidentId() != null) {
             var evidence = incidents.evidence(order.incidentId());
             link = "incident:" + order.incidentId().value();
@@ -115,16 +116,20 @@ public class ClaimDesk {
         }
         else if (order.repairNeedId() != null) {
             var evidence = maintenance.repairNeedEvidence(order.repairNeedId());
-            link = evidence.map(e -> "maintenance:" + e.visitId() + ":" + e.itemCode()).orElse(null);
+            // rectification an inspection demanded (整改) is claimed under the inspection section
+            rectification = evidence.map(e -> e.inspectionId() != null).orElse(false);
+            link = evidence.map(e -> e.inspectionId() != null
+                    ? "inspection:" + order.elevatorId().value() + ":" + e.inspectionId()
+                    : "maintenance:" + e.visitId() + ":" + e.itemCode()).orElse(null);
             checkedIn = evidence.map(MaintenanceQueries.RepairNeedEvidence::checkedIn).orElse(false);
         }
         Map<PartId, Part> catalogue = parts.byIds(order.parts().stream().map(RepairPart::partId).toList());
         List<ClaimLine> lines = order.parts().stream().map(p -> new ClaimLine(p.partId(), catalogue.get(p.partId()).code(),
                 p.action(), p.quantity(), Money.of(p.unitPrice()), catalogue.get(p.partId()).guidePrice(), Money.ZERO))
                 .toList();
-        Claim.Subject subject = new Claim.Subject(ClaimSource.REPAIR, "repair-order:" + order.id().value(),
-                elevator.id(), elevator.districtId(), elevator.communityId(), elevator.useUnitId(), order.companyId(),
-                "PARTS", Cause.WEAR, lossDate, order.completedAt(), order.incidentId() == null ? null
+        Claim.Subject subject = new Claim.Subject(rectification ? ClaimSource.RECTIFICATION : ClaimSource.REPAIR,
+                "repair-order:" + order.id().value(), elevator.id(), elevator.districtId(), elevator.communityId(),
+                elevator.useUnitId(), order.companyId(), rectification ? "INSPECTION" : "PARTS", Cause.WEAR, lossDate, order.completedAt(), order.incidentId() == null ? null
                         : order.incidentId().value(), order.repairNeedId(),
                 order.labourHours() == null ? BigDecimal.ZERO : order.labourHours(), order.beforePhotoId() != null,
                 order.afterPhotoId() != null, order.diagnosis(), lines);

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,14 +34,18 @@ public class InspectionRecords {
     private final ElevatorRegistry registry;
     private final IdSequences ids;
     private final LiftCareTime time;
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
     InspectionRecords(Inspections inspections, PlanLookup lookup, ElevatorRegistry registry, IdSequences ids,
-            LiftCareTime time) {
+            LiftCareTime time, JdbcClient jdbc, ApplicationEventPublisher events) {
         this.inspections = inspections;
         this.lookup = lookup;
         this.registry = registry;
         this.ids = ids;
         this.time = time;
+        this.jdbc = jdbc;
+        this.events = events;
     }
 
     /**
@@ -89,6 +95,22 @@ public class InspectionRecords {
                 scope.organizationId(), scope.userId(), rectification == null ? null : rectification.strip(), time.now());
         inspections.save(inspection);
         registry.recordInspection(elevator, on, inspection.view().nextDue(), result.passed());
+        if (needsRectification) {
+            raiseRectification(inspection.view());
+        }
         return inspection.view();
+    }
+
+    /** The rectification an inspection demanded (整改) is repair work for the elevator's maintenance company. */
+    private void raiseRectification(Inspection.InspectionView inspection) {
+        String text = inspection.rectification().length() > 500 ? inspection.rectification().substring(0, 500)
+                : inspection.rectification();
+        long needId = jdbc.sql("""
+                INSERT INTO repair_need (elevator_id, inspection_id, item_code, description, raised_at, status)
+                VALUES (:elevator, :inspection, 'INSPECTION', :description, :at, 'OPEN') RETURNING id""")
+                .param("elevator", inspection.elevatorId().value()).param("inspection", inspection.id().value())
+                .param("description", text).param("at", java.sql.Timestamp.from(time.now())).query(Long.class).single();
+        events.publishEvent(new RepairNeedRaised(needId, inspection.elevatorId(), null, inspection.id(), "INSPECTION",
+                text));
     }
 }

@@ -61,18 +61,24 @@ public class MaintenanceQueries {
     }
 
     /**
-     * The maintenance item a repair need came from, and whether the visit that raised it was checked in on
-     * site with the car's code: evidence for a claim.
+     * What a repair need came from, as evidence for a claim: the maintenance item and whether the visit that
+     * raised it was checked in on site with the car's code; or the inspection that demanded rectification, and
+     * whether a maintainer has checked in on site with the car's code since it was raised.
      */
-    public record RepairNeedEvidence(long repairNeedId, long visitId, String itemCode, boolean checkedIn) {
+    public record RepairNeedEvidence(long repairNeedId, Long visitId, Long inspectionId, String itemCode,
+            boolean checkedIn) {
     }
 
     public java.util.Optional<RepairNeedEvidence> repairNeedEvidence(long repairNeedId) {
         return jdbc.sql("""
-                SELECT n.id, n.visit_id, n.item_code, coalesce(v.check_in_valid, FALSE)
-                FROM repair_need n JOIN maintenance_visit v ON v.id = n.visit_id WHERE n.id = :id""")
+                SELECT n.id, n.visit_id, n.inspection_id, n.item_code,
+                       CASE WHEN n.visit_id IS NOT NULL THEN coalesce(v.check_in_valid, FALSE)
+                            ELSE EXISTS (SELECT 1 FROM maintenance_visit w WHERE w.elevator_id = n.elevator_id
+                                         AND w.check_in_valid AND w.check_in_at >= n.raised_at) END
+                FROM repair_need n LEFT JOIN maintenance_visit v ON v.id = n.visit_id WHERE n.id = :id""")
                 .param("id", repairNeedId)
-                .query((rs, i) -> new RepairNeedEvidence(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBoolean(4)))
+                .query((rs, i) -> new RepairNeedEvidence(rs.getLong(1), rs.getObject(2, Long.class),
+                        rs.getObject(3, Long.class), rs.getString(4), rs.getBoolean(5)))
                 .optional();
     }
 

@@ -308,7 +308,7 @@ public class MaintenanceWork {
                     .param("elevator", visit.elevatorId().value()).param("visit", visit.id().value()).param("code", e.code())
                     .param("description", description.length() > 500 ? description.substring(0, 500) : description)
                     .param("at", Timestamp.from(now)).query(Long.class).single();
-            events.publishEvent(new RepairNeedRaised(needId, visit.elevatorId(), visit.id(), e.code(), description));
+            events.publishEvent(new RepairNeedRaised(needId, visit.elevatorId(), visit.id(), null, e.code(), description));
         }
     }
 

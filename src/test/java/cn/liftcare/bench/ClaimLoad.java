@@ -26,9 +26,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Load driver for claims: a maintenance company files claims through {@code POST /api/v1/claims}, each for a
- * part repaired or replaced on an insured elevator it maintains, linked to an incident its maintainer checked
- * in for and whose repair was photographed. Each request runs the whole path (scope, cover, rules, decision,
+ * Load driver for claims: an insurer's adjuster files claims through {@code POST /api/v1/claims} (as it does
+ * for a maintenance company that sends its papers in), each for a part repaired or replaced on an elevator the
+ * insurer covered that day, linked to an incident whose maintainer checked in on site and whose repair was
+ * photographed. Each request runs the whole path (scope, cover, rules, decision,
  * and for a straight-through claim the ledger posting and the audit entry) before it answers; the driver
  * counts the answers' statuses so the mix is visible. Prices are mostly near the guide price, some above the
  * tolerance (capped) and a few far above (referred). Arguments: base URL, JDBC URL of the same database,
@@ -51,19 +52,20 @@ public final class ClaimLoad {
         int perLevel = Integer.parseInt(args[2]);
         int[] levels = java.util.Arrays.stream(args[3].split(",")).mapToInt(Integer::parseInt).toArray();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        String token = RegistryListLoad.token(http, base, "mcmanager");
+        String token = RegistryListLoad.token(http, base, "insurer");
         List<Candidate> candidates;
         List<PartRow> parts;
         try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
-            candidates = candidates(c);
+            candidates = candidates(c, "insurer");
             parts = parts(c);
         }
         System.out.printf("incidents with verified arrival and photographed repairs: %d, parts: %d%n",
                 candidates.size(), parts.size());
-        List<String> bodies = bodies(candidates, parts, perLevel * (levels.length + 1), new SplittableRandom(11));
+        int warmUp = Math.max(50, perLevel / 2);
+        List<String> bodies = bodies(candidates, parts, warmUp + perLevel * levels.length, new SplittableRandom(11));
         int next = 0;
         Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
-        send(http, base, token, bodies.subList(next, next += perLevel), 4, new ConcurrentHashMap<>()); // warm-up
+        send(http, base, token, bodies.subList(next, next += warmUp), 4, new ConcurrentHashMap<>()); // warm-up
         for (int clients : levels) {
             long started = System.nanoTime();
             long[] sorted = send(http, base, token, bodies.subList(next, next += perLevel), clients, outcomes);
@@ -76,21 +78,22 @@ public final class ClaimLoad {
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get())))));
     }
 
-    /** Demo incidents of 运河电梯's elevators, under cover that day, whose maintainer checked in and photographed the repair. */
-    static List<Candidate> candidates(Connection c) throws SQLException {
+    /** Demo incidents on elevators the user's insurer covered that day, checked in and photographed. */
+    static List<Candidate> candidates(Connection c, String user) throws SQLException {
         List<Candidate> list = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+        try (java.sql.PreparedStatement s = c.prepareStatement("""
                 SELECT i.id, i.elevator_id, (i.reported_at AT TIME ZONE 'Asia/Shanghai')::date
                 FROM incident i JOIN repair_order r ON r.incident_id = i.id
-                JOIN elevator e ON e.id = i.elevator_id
                 WHERE i.arrival_token_hash IS NOT NULL AND r.before_photo_id IS NOT NULL AND r.after_photo_id IS NOT NULL
-                  AND e.maintenance_company_id = (SELECT organization_id FROM app_user WHERE username = 'mcmanager')
                   AND i.reported_at < now()
                   AND EXISTS (SELECT 1 FROM policy_elevator pe JOIN policy p ON p.id = pe.policy_id
                               WHERE p.issued_on IS NOT NULL AND pe.elevator_id = i.elevator_id
+                                AND p.insurer_id = (SELECT organization_id FROM app_user WHERE username = ?)
                                 AND pe.cover_from <= (i.reported_at AT TIME ZONE 'Asia/Shanghai')::date
                                 AND pe.cover_to > (i.reported_at AT TIME ZONE 'Asia/Shanghai')::date)
                 ORDER BY i.id""")) {
+            s.setString(1, user);
+            ResultSet rs = s.executeQuery();
             while (rs.next()) {
                 list.add(new Candidate(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class)));
             }
@@ -101,7 +104,7 @@ public final class ClaimLoad {
     static List<PartRow> parts(Connection c) throws SQLException {
         List<PartRow> list = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT id, guide_price, labour_hours FROM part WHERE category <> 'CONSUMABLE' ORDER BY id")) {
+                "SELECT id, guide_price, labour_hours FROM part WHERE category NOT IN ('CONSUMABLE', 'ESCALATOR') AND guide_price <= 5000 ORDER BY id")) {
             while (rs.next()) {
                 list.add(new PartRow(rs.getLong(1), rs.getBigDecimal(2), rs.getBigDecimal(3)));
             }

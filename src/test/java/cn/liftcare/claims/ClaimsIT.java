@@ -23,12 +23,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 import cn.liftcare.identity.OrganizationType;
 import cn.liftcare.identity.Role;
 import cn.liftcare.identity.Scope;
+import cn.liftcare.incidents.FaultLocation;
 import cn.liftcare.incidents.IncidentId;
 import cn.liftcare.incidents.RepairOrderId;
 import cn.liftcare.incidents.RepairOrderView;
 import cn.liftcare.incidents.RepairWork;
 import cn.liftcare.incidents.RepairPart;
 import cn.liftcare.ledger.Books;
+import cn.liftcare.maintenance.InspectionKind;
+import cn.liftcare.maintenance.InspectionRecords;
+import cn.liftcare.maintenance.InspectionResult;
+import cn.liftcare.registry.ElevatorId;
 import cn.liftcare.policies.PolicyFixtures;
 import cn.liftcare.policies.PolicyWork;
 import cn.liftcare.policies.SurveyWork;
@@ -63,6 +68,7 @@ class ClaimsIT {
     @Autowired TransactionTemplate tx;
     @Autowired MockMvc mvc;
     @Autowired DemoUsers users;
+    @Autowired InspectionRecords inspections;
 
     PolicyFixtures fx;
     LocalDate today;
@@ -250,5 +256,75 @@ class ClaimsIT {
                 .andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/claims/metrics").with(users.as("regulator"))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.submitted").isNumber());
+    }
+
+    /** A catalogue part for any brand, not a consumable, with its guide price and labour norm. */
+    record AnyPart(long id, Money guide, BigDecimal hours) {
+    }
+
+    AnyPart anyPart(List<Long> except) {
+        return jdbc.sql("""
+                SELECT id, guide_price, labour_hours FROM part
+                WHERE category NOT IN ('CONSUMABLE', 'ESCALATOR') AND guide_price <= 1500 AND brands = '*'
+                  AND NOT (id = ANY (:except)) ORDER BY id LIMIT 1""")
+                .param("except", except.toArray(Long[]::new))
+                .query((rs, i) -> new AnyPart(rs.getLong(1), Money.of(rs.getBigDecimal(2)), rs.getBigDecimal(3))).single();
+    }
+
+    @Test
+    void aClaimFiledForAnIncidentTakesItsCheckInAndRepairPhotosAsEvidenceAndIsPaidStraightThrough() {
+        RepairOrderView order = insuredRepair(true);
+        AnyPart part = anyPart(order.parts().stream().map(p -> p.partId().value()).toList());
+        long company = order.companyId().value();
+        Scope manager = fx.actingFor(company, OrganizationType.MAINTENANCE_COMPANY, Role.MAINTENANCE_MANAGER);
+        LocalDate lossDate = LocalDate.ofInstant(order.completedAt(), LiftCareTime.ZONE);
+        ClaimView claim = desk.file(manager, new ClaimDesk.NewClaim(order.elevatorId().value(), "PARTS", lossDate, null,
+                List.of(new ClaimDesk.NewLine(part.id(), RepairPart.Action.REPAIR, 1, part.guide())), part.hours(),
+                order.incidentId().value(), "手工报案", "incident-evidence-" + order.id().value()));
+        assertThat(claim.findings()).filteredOn(f -> f.rule().startsWith("evidence."))
+                .extracting(Finding::rule, Finding::result).containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("evidence.link", Finding.Result.PASS),
+                        org.assertj.core.groups.Tuple.tuple("evidence.checkIn", Finding.Result.PASS),
+                        org.assertj.core.groups.Tuple.tuple("evidence.photos", Finding.Result.PASS));
+        assertThat(claim.status()).isEqualTo(ClaimStatus.PAID);
+        assertThat(claim.payeeId()).isEqualTo(company);
+        assertThat(entries("claim:" + claim.id() + ":payout")).isEqualTo(1);
+
+        long other = jdbc.sql("""
+                SELECT i.id FROM incident i WHERE i.elevator_id <> :e ORDER BY i.id LIMIT 1""")
+                .param("e", order.elevatorId().value()).query(Long.class).single();
+        assertThatThrownBy(() -> desk.file(manager, new ClaimDesk.NewClaim(order.elevatorId().value(), "PARTS", lossDate,
+                null, List.of(new ClaimDesk.NewLine(part.id(), RepairPart.Action.REPAIR, 1, part.guide())), part.hours(),
+                other, null, "foreign-incident-" + order.id().value())))
+                .as("an incident of another elevator is no evidence")
+                .isInstanceOfSatisfying(ValidationFailedException.class, e -> assertThat(e.violations())
+                        .extracting(v -> v.field()).containsExactly("incidentId"));
+    }
+
+    @Test
+    void aFailedInspectionsRectificationIsRepairWorkWhoseCompletionIsClaimedUnderTheInspectionSection() {
+        long elevator = fx.uninsured(1).get(0);
+        long company = fx.companiesOf(List.of(elevator)).get(0);
+        fx.insure(policies, surveys, List.of(elevator), today.minusDays(30), today);
+        long body = jdbc.sql("SELECT id FROM organization WHERE type = 'INSPECTION_BODY' ORDER BY id LIMIT 1")
+                .query(Long.class).single();
+        var inspection = inspections.record(fx.actingFor(body, OrganizationType.INSPECTION_BODY, Role.INSPECTOR),
+                new ElevatorId(elevator), InspectionKind.PERIODIC, today, InspectionResult.FAIL, "层门门锁触点烧蚀，须更换");
+        Long orderId = jdbc.sql("""
+                SELECT r.id FROM repair_order r JOIN repair_need n ON n.id = r.repair_need_id
+                WHERE n.inspection_id = :i AND r.status = 'OPEN' AND r.company_id = :c""")
+                .param("i", inspection.id().value()).param("c", company).query(Long.class).single();
+        AnyPart part = anyPart(List.of());
+        RepairOrderView done = repairs.complete(fx.actingFor(company, OrganizationType.MAINTENANCE_COMPANY, Role.MAINTAINER),
+                new RepairOrderId(orderId), new RepairWork.CompleteRepair("门锁触点烧蚀，已更换", FaultLocation.DOORS,
+                        part.hours(), null, null, null, null, List.of(new RepairWork.PartLine(part.id(),
+                                RepairPart.Action.REPLACE, 1, part.guide().amount()))));
+        ClaimView claim = desk.fromRepairOrder(done).orElseThrow();
+        assertThat(claim.source()).isEqualTo(ClaimSource.RECTIFICATION);
+        assertThat(claim.section()).isEqualTo("INSPECTION");
+        assertThat(claim.payeeId()).isEqualTo(company);
+        assertThat(claim.findings()).filteredOn(f -> f.rule().equals("evidence.link")).singleElement()
+                .satisfies(f -> assertThat(f.evidence()).isEqualTo("inspection:" + elevator + ":" + inspection.id().value()));
+        assertThat(desk.fromRepairOrder(done).orElseThrow().id()).isEqualTo(claim.id());
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Where a finding's evidence can be read: {@code incident:N} the incident, {@code maintenance:V:ITEM} the
- * maintenance visit, {@code policy:N} the policy, {@code part:CODE} the catalogue, {@code claim:NUMBER} (or the
+ * maintenance visit, {@code inspection:E:N} the inspections of elevator E, {@code policy:N} the policy, {@code part:CODE} the catalogue, {@code claim:NUMBER} (or the
  * bare claim numbers a duplicate finding lists) the claim found by its number. Anything else is shown as text.
  */
 final class EvidenceLinks {
@@ -38,6 +38,10 @@ final class EvidenceLinks {
             case "incident" -> digits(rest) ? new Link(ref, "/incidents/" + rest) : new Link(ref, null);
             case "repair-order" -> digits(rest) ? new Link(ref, "/repair-orders/" + rest) : new Link(ref, null);
             case "policy" -> digits(rest) ? new Link(ref, "/policies/" + rest) : new Link(ref, null);
+            case "inspection" -> {
+                String elevator = rest.contains(":") ? rest.substring(0, rest.indexOf(':')) : rest;
+                yield digits(elevator) ? new Link(ref, "/maintenance/elevators/" + elevator) : new Link(ref, null);
+            }
             case "maintenance" -> {
                 String visit = rest.contains(":") ? rest.substring(0, rest.indexOf(':')) : rest;
                 yield digits(visit) ? new Link(ref, "/maintenance/visits/" + visit) : new Link(ref, null);

@@ -12,6 +12,8 @@ class EvidenceLinksTest {
         assertThat(EvidenceLinks.of("incident:42")).extracting(EvidenceLinks.Link::href).containsExactly("/incidents/42");
         assertThat(EvidenceLinks.of("maintenance:7:A-4-06")).extracting(EvidenceLinks.Link::href)
                 .containsExactly("/maintenance/visits/7");
+        assertThat(EvidenceLinks.of("inspection:88:5")).extracting(EvidenceLinks.Link::href)
+                .containsExactly("/maintenance/elevators/88");
         assertThat(EvidenceLinks.of("policy:3")).extracting(EvidenceLinks.Link::href).containsExactly("/policies/3");
         assertThat(EvidenceLinks.of("part:DO-MC")).extracting(EvidenceLinks.Link::href)
                 .containsExactly("/repair-orders/parts?q=DO-MC");
