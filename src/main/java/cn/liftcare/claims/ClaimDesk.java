@@ -173,6 +173,22 @@ public class ClaimDesk {
         if (!scope.hasAny(Role.MAINTENANCE_MANAGER, Role.ADJUSTER, Role.UNDERWRITER)) {
             throw new AccessDeniedException("role");
         }
+        // the lookups and the decision share one transaction: fewer round trips, and a refusal writes nothing
+        java.util.concurrent.atomic.AtomicReference<Claim.Subject> made = new java.util.concurrent.atomic.AtomicReference<>();
+        try {
+            return tx.execute(status -> file(scope, input, made));
+        }
+        catch (DuplicateKeyException e) {
+            Claim.Subject subject = made.get();
+            return subject == null ? rethrow(e) : bySource(subject.source(), subject.sourceRef()).orElseThrow(() -> e);
+        }
+    }
+
+    private static ClaimView rethrow(DuplicateKeyException e) {
+        throw e;
+    }
+
+    private ClaimView file(Scope scope, NewClaim input, java.util.concurrent.atomic.AtomicReference<Claim.Subject> made) {
         ElevatorSnapshot elevator = registry.find(scope, new ElevatorId(input.elevatorId() == null ? -1 : input.elevatorId()))
                 .orElseThrow(() -> new NotFoundException("elevator", input.elevatorId()));
         ClaimRules in = rules.inForceOn(time.today());
@@ -250,26 +266,28 @@ public class ClaimDesk {
                 hours, false, false, input.description() == null ? null
                         : input.description().strip().substring(0, Math.min(1000, input.description().strip().length())),
                 lines);
-        return submit(subject, elevator, catalogue, evidence, time.now());
+        made.set(subject);
+        return once(subject, elevator, catalogue, evidence, time.now());
     }
 
     /** Assesses and records a claim once per source; identical submissions racing meet on the elevator's lock. */
     ClaimView submit(Claim.Subject subject, ElevatorSnapshot elevator, Map<PartId, Part> catalogue,
             ClaimFacts.Evidence evidence, Instant at) {
         try {
-            return tx.execute(status -> {
-                jdbc.sql("SELECT pg_advisory_xact_lock(7302, CAST(:elevator AS INT))")
-                        .param("elevator", subject.elevatorId().value()).query(Object.class).list();
-                Optional<ClaimView> earlier = bySource(subject.source(), subject.sourceRef());
-                if (earlier.isPresent()) {
-                    return earlier.get();
-                }
-                return decide(subject, elevator, catalogue, evidence, at);
-            });
+            return tx.execute(status -> once(subject, elevator, catalogue, evidence, at));
         }
         catch (DuplicateKeyException e) {
             return bySource(subject.source(), subject.sourceRef()).orElseThrow(() -> e);
         }
+    }
+
+    /** Inside a transaction: the claim of this source as first decided, or decided now. */
+    private ClaimView once(Claim.Subject subject, ElevatorSnapshot elevator, Map<PartId, Part> catalogue,
+            ClaimFacts.Evidence evidence, Instant at) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(7302, CAST(:elevator AS INT))")
+                .param("elevator", subject.elevatorId().value()).query(Object.class).list();
+        Optional<ClaimView> earlier = bySource(subject.source(), subject.sourceRef());
+        return earlier.isPresent() ? earlier.get() : decide(subject, elevator, catalogue, evidence, at);
     }
 
     private ClaimView decide(Claim.Subject subject, ElevatorSnapshot elevator, Map<PartId, Part> catalogue,
