@@ -155,6 +155,11 @@ public class PensionDesk {
     /** The supervisor's or inspection body's finding, after at least one piece of evidence is attached. */
     @Transactional
     public PensionCaseView assess(Scope scope, PensionCaseId id, Assessment input) {
+        return assess(scope, id, input, time.now());
+    }
+
+    @Transactional
+    public PensionCaseView assess(Scope scope, PensionCaseId id, Assessment input, Instant at) {
         PensionScope.require(scope, PensionScope.ASSESSORS);
         PensionCase c = visible(scope, id);
         List<Violation> violations = new ArrayList<>();
@@ -171,7 +176,7 @@ public class PensionDesk {
         if (!violations.isEmpty()) {
             throw new ValidationFailedException(violations);
         }
-        c.assess(scope.orgId(), scope.username(), input.criteriaMet(), findings, time.now());
+        c.assess(scope.orgId(), scope.username(), input.criteriaMet(), findings, at);
         return cases.save(c).view();
     }
 
@@ -211,6 +216,11 @@ public class PensionDesk {
     /** The owners' committee approves a quotation and names the funding sources of the owners' share. */
     @Transactional
     public PensionCaseView approve(Scope scope, PensionCaseId id, Approval input) {
+        return approve(scope, id, input, time.now());
+    }
+
+    @Transactional
+    public PensionCaseView approve(Scope scope, PensionCaseId id, Approval input, Instant at) {
         PensionScope.require(scope, Role.OWNERS_REP);
         PensionCase c = visible(scope, id);
         List<Violation> violations = new ArrayList<>();
@@ -241,7 +251,7 @@ public class PensionDesk {
         }
         c.approve(scope.orgId(), scope.username(), input.quotation(),
                 funding.stream().map(f -> new FundingLine(f.source(), f.percent(), null)).toList(),
-                text(input.note(), 1000), time.now());
+                text(input.note(), 1000), at);
         return cases.save(c).view();
     }
 
