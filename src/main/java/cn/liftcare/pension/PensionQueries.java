@@ -90,8 +90,8 @@ public class PensionQueries {
                        pc.status, pc.opened_at, pc.cost, pc.insurer_share, pc.owners_share
                 FROM pension_case pc JOIN elevator e ON e.id = pc.elevator_id JOIN community c ON c.id = pc.community_id
                 WHERE (CAST(:status AS VARCHAR) IS NULL OR pc.status = :status)
-                  AND (CAST(:community AS BIGINT) IS NULL OR pc.community_id = :community) AND """ + " " + p.sql() + """
-                 ORDER BY pc.opened_at DESC, pc.id DESC LIMIT :limit""")
+                  AND (CAST(:community AS BIGINT) IS NULL OR pc.community_id = :community) AND """ + " " + p.sql()
+                + " ORDER BY pc.opened_at DESC, pc.id DESC LIMIT :limit")
                 .params(p.params()).param("status", status == null ? null : status.name()).param("community", community)
                 .param("limit", Math.max(1, Math.min(limit, 1000)))
                 .query((rs, i) -> new CaseRow(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
