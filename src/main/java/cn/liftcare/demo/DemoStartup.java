@@ -21,10 +21,12 @@ class DemoStartup implements ApplicationRunner {
     private final DemoIncidents incidents;
     private final DemoPolicies policies;
     private final DemoClaims claims;
+    private final DemoPension pension;
 
     DemoStartup(DemoDistrict district, DemoMaintenance maintenance, DemoIncidents incidents, DemoPolicies policies,
-            DemoClaims claims) {
+            DemoClaims claims, DemoPension pension) {
         this.claims = claims;
+        this.pension = pension;
         this.district = district;
         this.maintenance = maintenance;
         this.incidents = incidents;
@@ -53,6 +55,10 @@ class DemoStartup implements ApplicationRunner {
         long claimsStarted = System.nanoTime();
         if (claims.seedOnce()) {
             log.info("Seeded a year of claims in {} ms", (System.nanoTime() - claimsStarted) / 1_000_000);
+        }
+        long pensionStarted = System.nanoTime();
+        if (pension.seedOnce()) {
+            log.info("Seeded the pension cases in {} ms", (System.nanoTime() - pensionStarted) / 1_000_000);
         }
     }
 }

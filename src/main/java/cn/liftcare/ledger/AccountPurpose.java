@@ -19,7 +19,9 @@ public enum AccountPurpose {
     CLAIMS_EXPENSE(AccountKind.EXPENSE),
     MAINTENANCE_FEE_EXPENSE(AccountKind.EXPENSE),
     /** Transfers to the pension reserve, on the insurer's books. */
-    PENSION_EXPENSE(AccountKind.EXPENSE);
+    PENSION_EXPENSE(AccountKind.EXPENSE),
+    /** The owners' share of a pension case, owed by a funding source of the use unit (qualifier). */
+    PENSION_RECEIVABLE(AccountKind.ASSET);
 
     private final AccountKind kind;
 

@@ -53,11 +53,11 @@ public class Quoting {
     /** Prices elevators for a term starting on a day, by their age then and their fault history before it. */
     List<ElevatorQuote> rate(java.util.Collection<ElevatorSnapshot> elevators, LocalDate on, RateTable table) {
         Map<ElevatorId, LocalDate> commissioned = new LinkedHashMap<>();
-        elevators.forEach(e -> commissioned.put(e.id(), e.commissioningDate()));
+        elevators.forEach(e -> commissioned.put(e.id(), e.ageBasis()));
         Map<ElevatorId, BigDecimal> history = faults.faultsPerYear(commissioned, on);
         List<ElevatorQuote> quotes = new ArrayList<>();
         for (ElevatorSnapshot e : elevators) {
-            RatingFacts facts = new RatingFacts(e.type(), Math.max(0, Period.between(e.commissioningDate(), on).getYears()),
+            RatingFacts facts = new RatingFacts(e.type(), Math.max(0, Period.between(e.ageBasis(), on).getYears()),
                     e.brand(), e.stops(), e.useCategory(), history.get(e.id()), null);
             quotes.add(new ElevatorQuote(e.id().value(), e.registrationCode(), facts, Rating.quote(table, facts)));
         }

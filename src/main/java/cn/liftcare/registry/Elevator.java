@@ -44,6 +44,7 @@ public class Elevator extends AbstractAggregateRoot<Elevator> {
     private LocalDate lastInspectionDate;
     private LocalDate nextInspectionDue;
     private boolean inspectionFailed;
+    private LocalDate renewedOn;
     private final Instant createdAt;
     private Instant updatedAt;
     @Version
@@ -55,8 +56,9 @@ public class Elevator extends AbstractAggregateRoot<Elevator> {
             BigDecimal ratedSpeed, UseCategory useCategory, UnitId unitId, CommunityId communityId,
             DistrictId districtId, OrganizationId useUnitId, OrganizationId maintenanceCompanyId,
             ElevatorStatus status, LocalDate lastInspectionDate, LocalDate nextInspectionDue, boolean inspectionFailed,
-            Instant createdAt, Instant updatedAt, Integer version) {
+            LocalDate renewedOn, Instant createdAt, Instant updatedAt, Integer version) {
         this.inspectionFailed = inspectionFailed;
+        this.renewedOn = renewedOn;
         this.id = id;
         this.registrationCode = registrationCode;
         this.emergencyCode = emergencyCode;
@@ -86,7 +88,7 @@ public class Elevator extends AbstractAggregateRoot<Elevator> {
     static Elevator register(ElevatorId id, ElevatorDetails d, Placement placement, OrganizationId useUnitId,
             Instant now) {
         Elevator elevator = new Elevator(id, null, null, null, null, null, null, null, 0, null, null, null, null,
-                null, null, null, null, null, null, null, false, now, now, null);
+                null, null, null, null, null, null, null, false, null, now, now, null);
         elevator.apply(d, placement, useUnitId);
         elevator.registerEvent(new ElevatorChanged(id, null, elevator.snapshot()));
         return elevator;
@@ -149,6 +151,21 @@ public class Elevator extends AbstractAggregateRoot<Elevator> {
         return this;
     }
 
+    /**
+     * Records a whole-elevator renewal (整梯更新) completed on a day: its age counts again from then, for rating
+     * and the pension projection, while its insured years, which belong to the policies, are untouched.
+     */
+    Elevator renewed(LocalDate on, Instant now) {
+        if (on.isBefore(commissioningDate) || renewedOn != null && !on.isAfter(renewedOn)) {
+            throw new IllegalArgumentException("a renewal comes after the commissioning and any earlier renewal");
+        }
+        ElevatorSnapshot before = snapshot();
+        this.renewedOn = on;
+        this.updatedAt = now;
+        registerEvent(new ElevatorChanged(id, before, snapshot()));
+        return this;
+    }
+
     /** The events raised and not yet published, for {@link ElevatorBulkInsert}, which bypasses the repository. */
     List<Object> unpublishedEvents() {
         List<Object> events = List.copyOf(domainEvents());
@@ -159,12 +176,12 @@ public class Elevator extends AbstractAggregateRoot<Elevator> {
     public ElevatorSnapshot snapshot() {
         return new ElevatorSnapshot(id, registrationCode, emergencyCode, type, brand, model, manufactureDate,
                 commissioningDate, stops, ratedLoadKg, ratedSpeed, useCategory, unitId, communityId, districtId, useUnitId,
-                maintenanceCompanyId, status, lastInspectionDate, nextInspectionDue, inspectionFailed);
+                maintenanceCompanyId, status, lastInspectionDate, nextInspectionDue, inspectionFailed, renewedOn);
     }
 
-    /** Whole years in service on the given day. */
+    /** Whole years in service on the given day, counted from the last whole renewal if there was one. */
     public int ageInYears(LocalDate today) {
-        return Period.between(commissioningDate, today).getYears();
+        return Period.between(renewedOn != null ? renewedOn : commissioningDate, today).getYears();
     }
 
     public ElevatorId id() {

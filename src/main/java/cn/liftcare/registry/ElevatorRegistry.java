@@ -133,6 +133,16 @@ public class ElevatorRegistry {
         return elevators.save(elevator.inspected(on, nextDue, passed, time.now())).snapshot();
     }
 
+    /**
+     * Records a whole-elevator renewal completed on a day (the pension module, when a renewal case completes):
+     * the elevator's age then counts from that day.
+     */
+    @Transactional
+    public ElevatorSnapshot recordRenewal(ElevatorId id, LocalDate on) {
+        Elevator elevator = elevators.findById(id).orElseThrow(() -> new NotFoundException("elevator", id.value()));
+        return elevators.save(elevator.renewed(on, time.now())).snapshot();
+    }
+
     /** Many elevators' facts by id, without scope: for modules that already hold the ids from their own scoped data. */
     public Map<ElevatorId, ElevatorSnapshot> snapshots(java.util.Collection<ElevatorId> ids) {
         Map<ElevatorId, ElevatorSnapshot> found = new HashMap<>();

@@ -11,7 +11,12 @@ public record ElevatorSnapshot(ElevatorId id, String registrationCode, String em
         Integer ratedLoadKg, BigDecimal ratedSpeed, UseCategory useCategory, UnitId unitId, CommunityId communityId,
         DistrictId districtId,
         OrganizationId useUnitId, OrganizationId maintenanceCompanyId, ElevatorStatus status,
-        LocalDate lastInspectionDate, LocalDate nextInspectionDue, boolean inspectionFailed) {
+        LocalDate lastInspectionDate, LocalDate nextInspectionDue, boolean inspectionFailed, LocalDate renewedOn) {
+
+    /** The day its age counts from: the last whole renewal (整梯更新), else the commissioning. */
+    public LocalDate ageBasis() {
+        return renewedOn != null ? renewedOn : commissioningDate;
+    }
 
     /** The TSG T5002-2017 annex that lists the elevator's maintenance items. */
     public char annex() {

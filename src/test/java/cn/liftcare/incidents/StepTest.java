@@ -44,7 +44,7 @@ class StepTest {
         return new ElevatorSnapshot(new ElevatorId(42), "31103301052019000042", "12345", ElevatorType.TRACTION, "康力",
                 "KLK2", LocalDate.of(2019, 1, 1), LocalDate.of(2019, 6, 1), 18, 1000, new BigDecimal("1.75"),
                 UseCategory.RESIDENTIAL, new UnitId(3), new CommunityId(4), new DistrictId(1), new OrganizationId(5),
-                company, ElevatorStatus.IN_SERVICE, null, null, false);
+                company, ElevatorStatus.IN_SERVICE, null, null, false, null);
     }
 
     static Incident reported(IncidentType type) {

@@ -121,6 +121,7 @@ class AuthorizationMatrixIT {
         billingFixture();
         pdfFixture();
         claimsFixture();
+        pensionFixture();
     }
 
     /** One row of the matrix: who succeeds (with which status), who is out of scope (404); the rest get 403. */
@@ -381,7 +382,32 @@ class AuthorizationMatrixIT {
                     + "/decisions").contentType(MediaType.APPLICATION_JSON).content("{\"action\":\"APPROVE\"}"), 400,
                     Set.of("insurer", "supervisor")),
             new Endpoint("GET /api/v1/claims/metrics", t -> get("/api/v1/claims/metrics"), 200, claimReaders()),
-            new Endpoint("GET /api/v1/claims/payouts", t -> get("/api/v1/claims/payouts"), 200, claimReaders()));
+            new Endpoint("GET /api/v1/claims/payouts", t -> get("/api/v1/claims/payouts"), 200, claimReaders()),
+            new Endpoint("GET /api/v1/elevators/{id}/pension", t -> get("/api/v1/elevators/" + t.elevator + "/pension"), 200,
+                    pensionReaders()),
+            new Endpoint("GET /api/v1/pension/projection", t -> get("/api/v1/pension/projection?community=" + t.xiaohe), 200,
+                    pensionReaders()),
+            new Endpoint("GET /api/v1/pension/cases", t -> get("/api/v1/pension/cases"), 200, pensionReaders()),
+            new Endpoint("GET /api/v1/pension/cases/{id}", t -> get("/api/v1/pension/cases/" + t.pensionCase), 200,
+                    pensionReaders()),
+            new Endpoint("POST /api/v1/pension/cases (no component)", t -> post("/api/v1/pension/cases")
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"elevatorId\":" + t.elevator + "}"), 400,
+                    Set.of("property", "mcmanager")),
+            new Endpoint("POST /api/v1/pension/cases/{id}/assessment (empty)", t -> post("/api/v1/pension/cases/"
+                    + t.pensionCase + "/assessment").contentType(MediaType.APPLICATION_JSON).content("{}"), 400,
+                    Set.of("supervisor", "inspector")),
+            new Endpoint("POST /api/v1/pension/cases/{id}/quotations (empty)", t -> post("/api/v1/pension/cases/"
+                    + t.pensionCase + "/quotations").contentType(MediaType.APPLICATION_JSON).content("{}"), 400,
+                    Set.of("property", "mcmanager")),
+            new Endpoint("POST /api/v1/pension/cases/{id}/approval (empty)", t -> post("/api/v1/pension/cases/"
+                    + t.pensionCase + "/approval").contentType(MediaType.APPLICATION_JSON).content("{}"), 400,
+                    Set.of("owners")),
+            new Endpoint("POST /api/v1/pension/cases/{id}/decision (no reason)", t -> post("/api/v1/pension/cases/"
+                    + t.pensionCase + "/decision").contentType(MediaType.APPLICATION_JSON).content("{\"action\":\"APPROVE\"}"),
+                    400, Set.of("insurer")),
+            new Endpoint("POST /api/v1/pension/cases/{id}/completion (not approved)", t -> post("/api/v1/pension/cases/"
+                    + t.pensionCase + "/completion").contentType(MediaType.APPLICATION_JSON).content("{}"), 409,
+                    Set.of("property", "mcmanager")));
 
 
     static String policyJson(long elevator) {
@@ -683,7 +709,14 @@ class AuthorizationMatrixIT {
                     .param("elevator", String.valueOf(t.claimFilingElevator)).param("section", "PARTS")
                     .param("idempotencyKey", "matrix-claim-page"), 200, Set.of("mcmanager", "insurer")),
             new Endpoint("GET /claims/payouts", t -> get("/claims/payouts"), 200, claimReaders()),
-            new Endpoint("GET /claims/metrics", t -> get("/claims/metrics"), 200, claimReaders()));
+            new Endpoint("GET /claims/metrics", t -> get("/claims/metrics"), 200, claimReaders()),
+            new Endpoint("GET /pension/cases", t -> get("/pension/cases"), 200, pensionReaders()),
+            new Endpoint("GET /pension/cases/{id}", t -> get("/pension/cases/" + t.pensionCase), 200, pensionReaders()),
+            new Endpoint("GET /pension/cases/new", t -> get("/pension/cases/new"), 200, Set.of("property", "mcmanager")),
+            new Endpoint("GET /pension/projection", t -> get("/pension/projection?community=" + t.xiaohe), 200,
+                    pensionReaders()),
+            new Endpoint("GET /elevators/{id}/pension (section)", t -> get("/elevators/" + t.elevator + "/pension"), 200,
+                    EVERYONE));
 
     // the survey and billing pages' fixture: a policy issued on a 小河佳苑 elevator of 运河电梯, surveyed with a photo
     @Autowired cn.liftcare.policies.PolicyWork billingPolicies;
@@ -951,5 +984,22 @@ class AuthorizationMatrixIT {
         claimReferred = ((Number) JsonPath.read(claim, "$.id")).longValue();
         assertThat((String) JsonPath.read(claim, "$.status")).isEqualTo("REFERRED");
         claimFilingElevator = lifts.get(1);
+    }
+
+    // the pension fixture: a case opened by 小河佳苑物业 on one of its 运河电梯 elevators, left open
+    long pensionCase;
+
+    /** Who reads the pension (PensionScope.READERS): a method, so the static lists above may use it. */
+    static Set<String> pensionReaders() {
+        return Set.of("admin", "regulator", "insurer", "supervisor", "inspector", "mcmanager", "property", "owners");
+    }
+
+    /** Called at the end of {@link #ids()}. */
+    void pensionFixture() throws Exception {
+        String opened = mvc.perform(post("/api/v1/pension/cases").with(users.as("property"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"elevatorId\":" + elevator
+                                + ",\"component\":\"DOOR_SYSTEM\",\"idempotencyKey\":\"matrix-pension\"}"))
+                .andReturn().getResponse().getContentAsString();
+        pensionCase = ((Number) JsonPath.read(opened, "$.id")).longValue();
     }
 }
