@@ -3,7 +3,7 @@
 # duplicates, limits; for a straight-through claim the ledger posting and the audit entry, all before the
 # answer), on the demo district in a PostgreSQL server, at several concurrency levels; then pgbench's TPC-B on
 # the same server for scale. Prints the lines for docs/benchmarks.md.
-#   CLAIMS (1000 per level), CLIENTS (1,2,4,8), PORT (18091), PGBENCH_SECONDS (30),
+#   APP_JAVA_OPTS (extra JVM options for the application, e.g. a flight recording), CLAIMS (1000 per level), CLIENTS (1,2,4,8), PORT (18091), PGBENCH_SECONDS (30),
 #   BENCH_DB_URL (jdbc:postgresql://127.0.0.1:5432/liftcare_claims_bench, user postgres, trust auth)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,7 +18,7 @@ mkdir -p bench/out
 run_bench() { ./mvnw -q -B exec:java -Dexec.classpathScope=test -Dexec.mainClass="$1" -Dexec.args="$2"; }
 
 run_bench cn.liftcare.bench.BenchDatabase "reset $DB"
-java -Xmx1g -jar target/liftcare-*.jar --server.port="$PORT" --spring.datasource.url="$DB" \
+java -Xmx1g ${APP_JAVA_OPTS:-} -jar target/liftcare-*.jar --server.port="$PORT" --spring.datasource.url="$DB" \
     --spring.datasource.username=postgres --liftcare.demo=true > bench/out/app-claims.log 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT

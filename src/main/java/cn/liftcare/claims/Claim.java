@@ -215,6 +215,13 @@ public class Claim extends AbstractAggregateRoot<Claim> {
         }
     }
 
+    /** The events registered since the claim was made, handed to a writer that inserts it without the repository. */
+    List<Object> takeEvents() {
+        List<Object> events = List.copyOf(domainEvents());
+        clearDomainEvents();
+        return events;
+    }
+
     public ClaimView view() {
         return new ClaimView(id.value(), number, source, sourceRef, elevatorId.value(), communityId.value(),
                 useUnitId.value(), policyId, insurerId, productVersion, payeeId.value(), section, cause, lossDate,

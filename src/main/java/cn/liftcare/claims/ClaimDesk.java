@@ -69,10 +69,11 @@ public class ClaimDesk {
     private final CurrentActor actor;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
+    private final NewClaimWriter writer;
 
     ClaimDesk(Claims claims, ClaimRuleBook rules, Cover cover, Products products, Parts parts, IncidentQueries incidents,
             MaintenanceQueries maintenance, ElevatorRegistry registry, Ledger ledger, LiftCareTime time,
-            CurrentActor actor, JdbcClient jdbc, TransactionTemplate tx) {
+            CurrentActor actor, JdbcClient jdbc, TransactionTemplate tx, NewClaimWriter writer) {
         this.claims = claims;
         this.rules = rules;
         this.cover = cover;
@@ -86,6 +87,7 @@ public class ClaimDesk {
         this.actor = actor;
         this.jdbc = jdbc;
         this.tx = tx;
+        this.writer = writer;
     }
 
     /** A completed repair with parts on an elevator insured that day opens a claim for the maintenance company. */
@@ -314,10 +316,8 @@ public class ClaimDesk {
         Long entry = result.outcome() == Finding.Result.PASS ? payout(id, number, insured.insurerId(),
                 subject.payeeId(), result.assessed(), LocalDate.ofInstant(now, LiftCareTime.ZONE)) : null;
         Claim claim = Claim.submit(id, number, subject, insured, version, result, entry, now, actor.get().username());
-        ClaimView view = claims.save(claim).view();
-        record(id, actionOf(result.outcome()), result.outcome() == Finding.Result.PASS ? result.assessed() : null,
-                reasons(result), null, null, now);
-        return view;
+        return writer.insert(claim, subject, actionOf(result.outcome()),
+                result.outcome() == Finding.Result.PASS ? result.assessed() : null, reasons(result));
     }
 
     private static String actionOf(Finding.Result outcome) {
