@@ -191,3 +191,12 @@ CREATE TABLE quality_warning
     raised_at   TIMESTAMPTZ NOT NULL,
     PRIMARY KEY (period, company_id)
 );
+
+-- Elevators registered before this module: their facts and current company, maintained since commissioning.
+INSERT INTO quality_elevator (elevator_id, registration_code, district_id, community_id, use_unit_id,
+                              maintenance_company_id, commissioning_date, in_service)
+SELECT id, registration_code, district_id, community_id, use_unit_id, maintenance_company_id, commissioning_date,
+       status = 'IN_SERVICE'
+FROM elevator;
+INSERT INTO quality_assignment (elevator_id, company_id, from_day)
+SELECT id, maintenance_company_id, commissioning_date FROM elevator WHERE maintenance_company_id IS NOT NULL;

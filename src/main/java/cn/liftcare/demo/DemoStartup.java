@@ -21,10 +21,12 @@ class DemoStartup implements ApplicationRunner {
     private final DemoIncidents incidents;
     private final DemoPolicies policies;
     private final DemoClaims claims;
+    private final DemoQuality quality;
 
     DemoStartup(DemoDistrict district, DemoMaintenance maintenance, DemoIncidents incidents, DemoPolicies policies,
-            DemoClaims claims) {
+            DemoClaims claims, DemoQuality quality) {
         this.claims = claims;
+        this.quality = quality;
         this.district = district;
         this.maintenance = maintenance;
         this.incidents = incidents;
@@ -53,6 +55,10 @@ class DemoStartup implements ApplicationRunner {
         long claimsStarted = System.nanoTime();
         if (claims.seedOnce()) {
             log.info("Seeded a year of claims in {} ms", (System.nanoTime() - claimsStarted) / 1_000_000);
+        }
+        long qualityStarted = System.nanoTime();
+        if (quality.seedOnce()) {
+            log.info("Seeded a year of quality scores in {} ms", (System.nanoTime() - qualityStarted) / 1_000_000);
         }
     }
 }
