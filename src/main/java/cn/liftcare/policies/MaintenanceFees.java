@@ -12,7 +12,8 @@ import cn.liftcare.shared.Money;
 /**
  * The maintenance fee the insurers owe each maintenance company for a period before any quality factor: for every
  * elevator on an issued schedule, the maintenance component of its rating (a year's fee), pro rata for the days it
- * was covered within the period (over 365), summed per insurer and the company on the schedule. One pass in SQL.
+ * was covered within the period (over 365), summed per insurer and the company on the schedule. One pass in SQL over
+ * the schedule's calculations (JSON, as {@link Quoting.ElevatorQuote}).
  */
 @Component
 public class MaintenanceFees {
@@ -32,7 +33,8 @@ public class MaintenanceFees {
                        round(sum(m.annual * (least(pe.cover_to, :to) - greatest(pe.cover_from, :from)) / 365.0), 2)
                 FROM policy_elevator pe JOIN policy p ON p.id = pe.policy_id
                 CROSS JOIN LATERAL (SELECT coalesce(sum((c ->> 'amount')::numeric), 0) AS annual
-                                    FROM jsonb_array_elements(pe.calculation::jsonb -> 'components') c
+                                    FROM jsonb_array_elements(coalesce(pe.calculation::jsonb -> 'quote' -> 'components',
+                                                                       pe.calculation::jsonb -> 'components')) c
                                     WHERE c ->> 'key' = 'quote.maintenance') m
                 WHERE p.number IS NOT NULL AND pe.cover_from < :to AND pe.cover_to > :from
                 GROUP BY p.insurer_id, pe.maintenance_company_id

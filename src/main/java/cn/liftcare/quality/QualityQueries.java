@@ -211,7 +211,8 @@ public class QualityQueries {
                     .filter(r -> indicator == Indicator.FAULTS || (indicator == Indicator.COMPLAINTS ? r.residentReports() > 0
                             : "ENTRAPMENT".equals(r.type())))
                     .forEach(r -> lines.add(new RecordLine("incident", r.incidentId(), r.elevatorId(),
-                            codes.get(r.elevatorId()), null, r.reportedAt(),
+                            codes.get(r.elevatorId()), LocalDate.ofInstant(r.reportedAt(), cn.liftcare.shared.LiftCareTime.ZONE),
+                            r.reportedAt(),
                             indicator == Indicator.RESCUE ? !r.withinLimit() : true,
                             r.type() + (r.arrivalMinutes() == null ? "" : " " + r.arrivalMinutes() + "/" + r.limitMinutes() + " min")
                                     + (r.residentReports() > 0 ? " ×" + r.residentReports() : ""))));
@@ -238,7 +239,8 @@ public class QualityQueries {
                     .param("to", java.sql.Timestamp.from(period.end().atStartOfDay(cn.liftcare.shared.LiftCareTime.ZONE).toInstant()))
                     .param("ids", ids.isEmpty() ? List.of(-1L) : ids)
                     .query((rs, i) -> lines.add(new RecordLine("vote", rs.getLong(1), rs.getLong(2), codes.get(rs.getLong(2)),
-                            null, rs.getTimestamp(3).toInstant(), rs.getInt(4) + rs.getInt(5) + rs.getInt(6) < 9,
+                            LocalDate.ofInstant(rs.getTimestamp(3).toInstant(), cn.liftcare.shared.LiftCareTime.ZONE),
+                            rs.getTimestamp(3).toInstant(), rs.getInt(4) + rs.getInt(5) + rs.getInt(6) < 9,
                             rs.getInt(4) + "/" + rs.getInt(5) + "/" + rs.getInt(6)))).list();
         }
         return lines;
