@@ -169,7 +169,7 @@ public class SpotChecks {
             throw new ValidationFailedException(Violation.of("elevatorId", "quality.spotCheck.elevator"));
         }
         if (check.idempotencyKey() != null) {
-            Optional<SpotCheckView> earlier = byKey(check.idempotencyKey());
+            Optional<SpotCheckView> earlier = byKey(scope, check.idempotencyKey());
             if (earlier.isPresent()) {
                 return earlier.get();
             }
@@ -252,9 +252,9 @@ public class SpotChecks {
                 .params(p.params()).query(Long.class).list().stream().map(id -> find(id).orElseThrow()).toList();
     }
 
-    private Optional<SpotCheckView> byKey(String key) {
-        return jdbc.sql("SELECT id FROM quality_spot_check WHERE idempotency_key = :k").param("k", key).query(Long.class)
-                .optional().flatMap(this::find);
+    private Optional<SpotCheckView> byKey(Scope scope, String key) {
+        return jdbc.sql("SELECT id FROM quality_spot_check WHERE idempotency_key = :k AND checked_org = :org")
+                .param("k", key).param("org", scope.orgId()).query(Long.class).optional().flatMap(this::find);
     }
 
     private Optional<SpotCheckView> find(long id) {

@@ -257,6 +257,7 @@ class QualityPageController {
         model.addAttribute("version", version);
         model.addAttribute("effectiveFrom", from);
         model.addAttribute("draft", draft);
+        model.addAttribute("indicators", Indicator.values());
         model.addAttribute("vetoKinds", List.of("LIABILITY_ACCIDENT", "FORGED_RECORDS", "UNCERTIFIED_STAFF"));
         model.addAttribute("errors", errors);
         return "quality/standards";
