@@ -284,4 +284,30 @@ class QualityIT {
         assertThat(jdbc.sql("SELECT grade FROM quality_score WHERE period = :p AND level = 'ELEVATOR' AND subject_id = :e")
                 .param("p", period).param("e", elevator).query(String.class).single()).isEqualTo("D");
     }
+
+    @Test
+    @Transactional
+    void aVetoRecordedByTheRegulatorGradesTheCompanyLowestWhateverItsScore() throws Exception {
+        long yunhe = company("运河电梯");
+        String period = Period.quarterOf(time.today()).code();
+        String body = "{\"companyId\":%d,\"kind\":\"LIABILITY_ACCIDENT\",\"occurredOn\":\"%s\",\"evidence\":\"事故调查报告\"}";
+        mvc.perform(post("/api/v1/quality/vetoes").with(users.as("mcmanager")).contentType(MediaType.APPLICATION_JSON)
+                .content(body.formatted(yunhe, time.today()))).andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/quality/vetoes").with(users.as("regulator")).contentType(MediaType.APPLICATION_JSON)
+                .content(body.formatted(987654321L, time.today()))).andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/quality/vetoes").with(users.as("regulator")).contentType(MediaType.APPLICATION_JSON)
+                .content(body.formatted(yunhe, time.today().plusDays(3)))).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("occurredOn"));
+        mvc.perform(post("/api/v1/quality/vetoes").with(users.as("regulator")).contentType(MediaType.APPLICATION_JSON)
+                .content(body.formatted(yunhe, time.today()))).andExpect(status().isCreated());
+        scoring.compute(scopeOf("regulator"), period);
+        Map<String, Object> score = jdbc.sql("SELECT score, grade, vetoed FROM quality_score WHERE period = :p "
+                + "AND level = 'COMPANY' AND subject_id = :c").param("p", period).param("c", yunhe).query().singleRow();
+        assertThat(score.get("vetoed")).isEqualTo(true);
+        assertThat(score.get("grade")).isEqualTo("D");
+        assertThat(((BigDecimal) score.get("score")).doubleValue()).isGreaterThan(70);
+        assertThat(jdbc.sql("SELECT max(rank) = (SELECT rank FROM quality_score WHERE period = :p AND level = 'COMPANY' "
+                + "AND subject_id = :c) FROM quality_score WHERE period = :p AND level = 'COMPANY'")
+                .param("p", period).param("c", yunhe).query(Boolean.class).single()).isTrue();
+    }
 }

@@ -408,7 +408,10 @@ class AuthorizationMatrixIT {
                     200, EVERYONE, Set.of("maintainer2")),
             new Endpoint("POST /api/v1/public/elevators/{code}/votes", t -> post("/api/v1/public/elevators/" + t.code
                     + "/votes").contentType(MediaType.APPLICATION_JSON).content("{\"cleanliness\":4,\"running\":4,\"response\":5}")
-                    .with(qualityClient()), 201, EVERYONE));
+                    .with(qualityClient()), 201, EVERYONE),
+            new Endpoint("POST /api/v1/quality/vetoes (no evidence)", t -> post("/api/v1/quality/vetoes")
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"companyId\":" + t.qualityCompany
+                            + ",\"kind\":\"LIABILITY_ACCIDENT\",\"occurredOn\":\"2026-01-05\"}"), 400, REGULATOR));
 
 
     static String policyJson(long elevator) {

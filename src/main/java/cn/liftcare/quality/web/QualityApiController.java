@@ -25,6 +25,7 @@ import cn.liftcare.quality.SatisfactionVotes;
 import cn.liftcare.quality.SpotChecks;
 import cn.liftcare.quality.Standard;
 import cn.liftcare.quality.StandardBook;
+import cn.liftcare.quality.Vetoes;
 import cn.liftcare.shared.NotFoundException;
 import cn.liftcare.shared.ValidationFailedException;
 import cn.liftcare.shared.Violation;
@@ -39,9 +40,11 @@ class QualityApiController {
     private final StandardBook standards;
     private final SpotChecks spotChecks;
     private final SatisfactionVotes votes;
+    private final Vetoes vetoes;
 
     QualityApiController(QualityQueries queries, QualityScoring scoring, PeriodClose closing, StandardBook standards,
-            SpotChecks spotChecks, SatisfactionVotes votes) {
+            SpotChecks spotChecks, SatisfactionVotes votes, Vetoes vetoes) {
+        this.vetoes = vetoes;
         this.queries = queries;
         this.scoring = scoring;
         this.closing = closing;
@@ -145,5 +148,13 @@ class QualityApiController {
             description = "One vote per client and elevator per month (409 after); rate-limited per client (429).")
     void vote(@PathVariable String code, @RequestBody SatisfactionVotes.Vote vote, HttpServletRequest request) {
         votes.vote(code, VoterHash.of(request), vote);
+    }
+
+    @PostMapping("/api/v1/quality/vetoes")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Record a veto item against a company (regulator): LIABILITY_ACCIDENT, FORGED_RECORDS or "
+            + "UNCERTIFIED_STAFF, with the day and the evidence; its period is graded lowest")
+    Vetoes.VetoView veto(Scope scope, @RequestBody Vetoes.NewVeto request) {
+        return vetoes.record(scope, request);
     }
 }
