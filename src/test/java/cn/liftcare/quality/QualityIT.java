@@ -88,6 +88,8 @@ class QualityIT {
         }
     }
 
+    @Autowired NightlyScores nightly;
+
     @Test
     @Transactional
     void recomputingAnOpenPeriodGivesTheSameRows() {
@@ -97,6 +99,9 @@ class QualityIT {
         List<Map<String, Object>> first = snapshot(period);
         scoring.compute(regulator, period);
         assertThat(snapshot(period)).isEqualTo(first).isNotEmpty();
+        nightly.run();
+        assertThat(snapshot(period)).isEqualTo(first);
+        assertThat(nightly.periods()).contains(period);
     }
 
     List<Map<String, Object>> snapshot(String period) {
