@@ -22,11 +22,13 @@ class DemoStartup implements ApplicationRunner {
     private final DemoPolicies policies;
     private final DemoClaims claims;
     private final DemoPension pension;
+    private final DemoQuality quality;
 
     DemoStartup(DemoDistrict district, DemoMaintenance maintenance, DemoIncidents incidents, DemoPolicies policies,
-            DemoClaims claims, DemoPension pension) {
+            DemoClaims claims, DemoPension pension, DemoQuality quality) {
         this.claims = claims;
         this.pension = pension;
+        this.quality = quality;
         this.district = district;
         this.maintenance = maintenance;
         this.incidents = incidents;
@@ -59,6 +61,10 @@ class DemoStartup implements ApplicationRunner {
         long pensionStarted = System.nanoTime();
         if (pension.seedOnce()) {
             log.info("Seeded the pension cases in {} ms", (System.nanoTime() - pensionStarted) / 1_000_000);
+        }
+        long qualityStarted = System.nanoTime();
+        if (quality.seedOnce()) {
+            log.info("Seeded a year of quality scores in {} ms", (System.nanoTime() - qualityStarted) / 1_000_000);
         }
     }
 }

@@ -122,6 +122,7 @@ class AuthorizationMatrixIT {
         pdfFixture();
         claimsFixture();
         pensionFixture();
+        qualityFixture();
     }
 
     /** One row of the matrix: who succeeds (with which status), who is out of scope (404); the rest get 403. */
@@ -407,7 +408,36 @@ class AuthorizationMatrixIT {
                     400, Set.of("insurer")),
             new Endpoint("POST /api/v1/pension/cases/{id}/completion (not approved)", t -> post("/api/v1/pension/cases/"
                     + t.pensionCase + "/completion").contentType(MediaType.APPLICATION_JSON).content("{}"), 409,
-                    Set.of("property", "mcmanager")));
+                    Set.of("property", "mcmanager")),
+            new Endpoint("GET /api/v1/quality/scores", t -> get("/api/v1/quality/scores?level=company&period="
+                    + t.qualityClosed), 200, EVERYONE),
+            new Endpoint("GET /api/v1/quality/scores/{company}/{period}/breakdown", t -> get("/api/v1/quality/scores/"
+                    + t.qualityCompany + "/" + t.qualityClosed + "/breakdown"), 200, EVERYONE, Set.of("maintainer2")),
+            new Endpoint("GET /api/v1/quality/scores/{company}/{period}/records", t -> get("/api/v1/quality/scores/"
+                    + t.qualityCompany + "/" + t.qualityClosed + "/records?indicator=ON_TIME"), 200, EVERYONE,
+                    Set.of("maintainer2")),
+            new Endpoint("GET /api/v1/quality/periods", t -> get("/api/v1/quality/periods"), 200, EVERYONE),
+            new Endpoint("POST /api/v1/quality/periods/{period}/scores", t -> post("/api/v1/quality/periods/"
+                    + t.qualityOpen + "/scores"), 200, Set.of("admin", "regulator")),
+            new Endpoint("POST /api/v1/quality/periods/{period}/close", t -> post("/api/v1/quality/periods/"
+                    + t.qualityClosed + "/close"), 200, Set.of("admin", "regulator")),
+            new Endpoint("GET /api/v1/quality/standards", t -> get("/api/v1/quality/standards"), 200, EVERYONE),
+            new Endpoint("POST /api/v1/quality/standards (invalid)", t -> post("/api/v1/quality/standards")
+                    .contentType(MediaType.APPLICATION_JSON).content(AuthorizationMatrixIT.QUALITY_BAD_STANDARD), 400,
+                    Set.of("admin", "regulator", "insurer")),
+            new Endpoint("POST /api/v1/quality/spot-checks (no items)", t -> post("/api/v1/quality/spot-checks")
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"elevatorId\":" + t.qualityElevator
+                            + ",\"items\":{},\"recordMatches\":true}"), 400, Set.of("supervisor")),
+            new Endpoint("GET /api/v1/quality/spot-checks/sample", t -> get("/api/v1/quality/spot-checks/sample?size=4&seed=1"),
+                    200, Set.of("supervisor")),
+            new Endpoint("GET /api/v1/quality/spot-checks/{id}", t -> get("/api/v1/quality/spot-checks/" + t.qualitySpotCheck),
+                    200, EVERYONE, Set.of("maintainer2")),
+            new Endpoint("POST /api/v1/public/elevators/{code}/votes", t -> post("/api/v1/public/elevators/" + t.code
+                    + "/votes").contentType(MediaType.APPLICATION_JSON).content("{\"cleanliness\":4,\"running\":4,\"response\":5}")
+                    .with(qualityClient()), 201, EVERYONE),
+            new Endpoint("POST /api/v1/quality/vetoes (no evidence)", t -> post("/api/v1/quality/vetoes")
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"companyId\":" + t.qualityCompany
+                            + ",\"kind\":\"LIABILITY_ACCIDENT\",\"occurredOn\":\"2026-01-05\"}"), 400, REGULATOR));
 
 
     static String policyJson(long elevator) {
@@ -716,7 +746,28 @@ class AuthorizationMatrixIT {
             new Endpoint("GET /pension/projection", t -> get("/pension/projection?community=" + t.xiaohe), 200,
                     pensionReaders()),
             new Endpoint("GET /elevators/{id}/pension (section)", t -> get("/elevators/" + t.elevator + "/pension"), 200,
-                    EVERYONE));
+                    EVERYONE),
+            new Endpoint("GET /quality", t -> get("/quality"), 200, EVERYONE),
+            new Endpoint("GET /quality/companies/{company}/{period}", t -> get("/quality/companies/" + t.qualityCompany + "/"
+                    + t.qualityClosed), 200, EVERYONE, Set.of("maintainer2")),
+            new Endpoint("GET /quality/companies/{company}/{period}/records", t -> get("/quality/companies/"
+                    + t.qualityCompany + "/" + t.qualityClosed + "/records?indicator=RESCUE"), 200, EVERYONE,
+                    Set.of("maintainer2")),
+            new Endpoint("POST /quality/periods/{period}/scores", t -> post("/quality/periods/" + t.qualityOpen + "/scores")
+                    .with(csrf()), 302, Set.of("admin", "regulator")),
+            new Endpoint("GET /quality/spot-checks", t -> get("/quality/spot-checks"), 200, Set.of("supervisor")),
+            new Endpoint("GET /quality/spot-checks/new", t -> get("/quality/spot-checks/new?as=RISK&elevator="
+                    + t.qualityElevator), 200, Set.of("supervisor")),
+            new Endpoint("POST /quality/spot-checks (no items)", t -> post("/quality/spot-checks").with(csrf())
+                    .param("elevatorId", String.valueOf(t.qualityElevator)).param("key", "matrix-" + SERIAL.incrementAndGet())
+                    .param("recordMatches", "true"), 400, Set.of("supervisor")),
+            new Endpoint("GET /quality/standards", t -> get("/quality/standards"), 200, Set.of("admin", "regulator", "insurer")),
+            new Endpoint("POST /quality/standards (invalid)", t -> post("/quality/standards").with(csrf())
+                    .param("version", "bad version").param("effectiveFrom", "2020-01-01"), 400,
+                    Set.of("admin", "regulator", "insurer")),
+            new Endpoint("GET /p/{code}/rate", t -> get("/p/" + t.code + "/rate"), 200, EVERYONE),
+            new Endpoint("POST /p/{code}/rate (no stars)", t -> post("/p/" + t.code + "/rate").with(csrf())
+                    .with(qualityClient()), 400, EVERYONE));
 
     // the survey and billing pages' fixture: a policy issued on a 小河佳苑 elevator of 运河电梯, surveyed with a photo
     @Autowired cn.liftcare.policies.PolicyWork billingPolicies;
@@ -1001,5 +1052,44 @@ class AuthorizationMatrixIT {
                                 + ",\"component\":\"DOOR_SYSTEM\",\"idempotencyKey\":\"matrix-pension\"}"))
                 .andReturn().getResponse().getContentAsString();
         pensionCase = ((Number) JsonPath.read(opened, "$.id")).longValue();
+    }
+
+    // quality (issue 8): the demo's last closed quarter, the open one, 运河电梯 and one of its traction elevators
+    static final String QUALITY_BAD_STANDARD = """
+            {"version":"bad version","effectiveFrom":"2020-01-01","name":"m","basis":"m",
+             "indicators":[{"code":"ON_TIME","weight":1,"best":1,"worst":0.8}],"vetoes":[],
+             "grades":[{"grade":"A","minScore":90},{"grade":"B","minScore":80},{"grade":"C","minScore":70},
+                       {"grade":"D","minScore":0}],"payFactors":{"A":1,"B":1,"C":1,"D":1}}""";
+    String qualityClosed;
+    String qualityOpen;
+    long qualityCompany;
+    long qualityElevator;
+    long qualitySpotCheck;
+
+    /** A client address of its own per call, so the one-vote-a-month rule and the rate limit do not decide the row. */
+    static org.springframework.test.web.servlet.request.RequestPostProcessor qualityClient() {
+        String address = "2001:db8::" + Integer.toHexString(SERIAL.incrementAndGet());
+        return r -> {
+            r.setRemoteAddr(address);
+            return r;
+        };
+    }
+
+    /** Called at the end of {@link #ids()}. */
+    void qualityFixture() throws Exception {
+        qualityClosed = jdbc.sql("SELECT period FROM quality_period WHERE status = 'CLOSED' AND period LIKE '%Q%' "
+                + "ORDER BY starts_on DESC LIMIT 1").query(String.class).single();
+        qualityOpen = cn.liftcare.quality.Period.quarterOf(java.time.LocalDate.now(cn.liftcare.shared.LiftCareTime.ZONE))
+                .code();
+        qualityCompany = new DemoData(jdbc).organization("运河电梯");
+        qualityElevator = jdbc.sql("""
+                SELECT e.id FROM elevator e JOIN community c ON c.id = e.community_id
+                WHERE c.name = '小河佳苑' AND e.maintenance_company_id = :c AND e.type = 'TRACTION' ORDER BY e.id LIMIT 1""")
+                .param("c", qualityCompany).query(Long.class).single();
+        String made = mvc.perform(post("/api/v1/quality/spot-checks").with(users.as("supervisor"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"elevatorId\":" + qualityElevator
+                        + ",\"items\":{\"A-1-01\":true},\"recordMatches\":true,\"idempotencyKey\":\"matrix-quality\"}"))
+                .andReturn().getResponse().getContentAsString();
+        qualitySpotCheck = ((Number) JsonPath.read(made, "$.id")).longValue();
     }
 }
