@@ -19,7 +19,7 @@ measure() {
     done
     end=$(date +%s.%N)
     printf 'startup-%s: seconds=%.1f\n' "$label" "$(echo "$end - $start" | bc)"
-    grep -E "Seeded (the demo district|a year)|Started LiftCareApplication" "$log" | sed 's/^.*: /    /'
+    grep -E "Seeded |Started LiftCareApplication" "$log" | sed 's/^.*: /    /'
     pkill -TERM -f "server.port=18181" || true
     wait $pid 2>/dev/null || true
     while pgrep -f "server.port=18181" >/dev/null; do sleep 0.2; done
