@@ -1,0 +1,28 @@
+package cn.liftcare.dashboard;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+
+/** How a figure is written, the same on the page, in the PDF and in the workbook's text cells. */
+public final class Figures {
+
+    private Figures() {
+    }
+
+    public static String format(BigDecimal value, Board.Unit unit) {
+        if (value == null) {
+            return "—";
+        }
+        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.ROOT);
+        return switch (unit) {
+            case COUNT -> new DecimalFormat("#,##0", symbols).format(value);
+            case SHARE -> value.multiply(BigDecimal.valueOf(100)).setScale(1, RoundingMode.HALF_UP).toPlainString() + "%";
+            case YUAN -> new DecimalFormat("#,##0.00", symbols).format(value.setScale(2, RoundingMode.HALF_UP));
+            case MINUTES -> value.setScale(1, RoundingMode.HALF_UP).toPlainString();
+            case RATE -> value.setScale(3, RoundingMode.HALF_UP).toPlainString();
+        };
+    }
+}
