@@ -224,11 +224,14 @@ class BoardComposer {
         claimsByMonth(scope, w, charts, "/claims/metrics");
         // pension: each insurer of the region, its portfolio's reserve against projected outlays, year by year
         List<Projection.Result> results = new ArrayList<>();
-        for (OrganizationView insurer : organizations.ofType(scope, OrganizationType.INSURER)) {
-            Scope insurerScope = scopeOf(insurer);
-            results.add(pension.projection(insurerScope, null).result());
+        for (OrganizationView insurer : organizations.ofType(Scope.SYSTEM, OrganizationType.INSURER)) {
+            // an insurer writing in the region: its region holds the regulator's, or lies inside it
+            if (RegionCode.isValid(insurer.regionCode()) && (new RegionCode(insurer.regionCode()).covers(scope.region().value())
+                    || scope.region().covers(insurer.regionCode()))) {
+                results.add(pension.projection(scopeOf(insurer), null).result());
+            }
         }
-        pensionFigures(results, kpis, charts, "/ledger");
+        pensionFigures(results, kpis, charts, "/ledger", true);
     }
 
     // ---- the insurer --------------------------------------------------------------------------------------------
@@ -307,7 +310,7 @@ class BoardComposer {
                 List.of(new Series("dashboard.series.claims", "bar",
                         reasons.stream().map(r -> BigDecimal.valueOf(m.referralReasons().get(r))).toList())),
                 Unit.COUNT, "/claims?queue=true&rule={category}"));
-        pensionFigures(List.of(pension.projection(scope, null).result()), kpis, charts, "/pension/projection");
+        pensionFigures(List.of(pension.projection(scope, null).result()), kpis, charts, "/pension/projection", true);
         List<Row> overdue = billing.list(scope, InvoiceView.State.OVERDUE, null, 50).stream()
                 .map(i -> new Row(List.of(i.number(), i.policyNumber(), i.dueOn().toString(), plain(i.outstanding().amount())),
                         "/invoices/" + i.id())).toList();
@@ -367,7 +370,7 @@ class BoardComposer {
                 // a community without elevators in use has nothing to project
             }
         }
-        pensionFigures(results, kpis, charts, "/pension/projection");
+        pensionFigures(results, kpis, charts, "/pension/projection", false);
     }
 
     private static List<String> communities(Map<Long, String[]> mine) {
@@ -522,7 +525,8 @@ class BoardComposer {
     }
 
     /** The reserve against projected outlays: the opening reserve, the shortfall years, and the reserve year by year. */
-    private void pensionFigures(List<Projection.Result> results, List<Kpi> kpis, List<Chart> charts, String link) {
+    private void pensionFigures(List<Projection.Result> results, List<Kpi> kpis, List<Chart> charts, String link,
+            boolean withReserve) {
         Money opening = Money.ZERO;
         Map<Integer, BigDecimal[]> years = new java.util.TreeMap<>();
         for (Projection.Result r : results) {
@@ -535,7 +539,9 @@ class BoardComposer {
         }
         BigDecimal outlays = years.values().stream().map(s -> s[1]).reduce(BigDecimal.ZERO, BigDecimal::add);
         long shortfalls = years.values().stream().filter(s -> s[0].signum() < 0).count();
-        kpis.add(new Kpi("reserve", opening.amount(), Unit.YUAN, link));
+        if (withReserve) {
+            kpis.add(new Kpi("reserve", opening.amount(), Unit.YUAN, link));
+        }
         kpis.add(new Kpi("projectedOutlays", money(outlays), Unit.YUAN, link));
         kpis.add(new Kpi("shortfallYears", BigDecimal.valueOf(shortfalls), Unit.COUNT, link));
         List<String> labels = years.keySet().stream().map(String::valueOf).toList();

@@ -37,7 +37,7 @@ public class BoardLabels {
     }
 
     public String value(Board.Kpi kpi) {
-        return Figures.format(kpi.value(), kpi.unit());
+        return Figures.compact(kpi.value(), kpi.unit());
     }
 
     public String kpi(Board.Kpi kpi, Locale locale) {

@@ -12,6 +12,15 @@ public final class Figures {
     private Figures() {
     }
 
+    /** On a card: yuan to the whole yuan, so a large amount fits a phone's half-width card. */
+    public static String compact(BigDecimal value, Board.Unit unit) {
+        if (value != null && unit == Board.Unit.YUAN) {
+            return new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT))
+                    .format(value.setScale(0, RoundingMode.HALF_UP));
+        }
+        return format(value, unit);
+    }
+
     public static String format(BigDecimal value, Board.Unit unit) {
         if (value == null) {
             return "—";

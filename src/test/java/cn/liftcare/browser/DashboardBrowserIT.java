@@ -66,10 +66,10 @@ class DashboardBrowserIT extends BrowserTest {
                 else {
                     assertThat(body).as(user).contains("电梯总数");
                 }
+                Browser.screenshot(driver, "dashboard-" + user + "-" + size + "-" + (lang.equals("en") ? "en" : "zh"));
                 Object overflow = ((JavascriptExecutor) driver).executeScript(
                         "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
                 assertThat(((Number) overflow).intValue()).as("%s %s %s overflows", user, size, lang).isLessThanOrEqualTo(0);
-                Browser.screenshot(driver, "dashboard-" + user + "-" + size + "-" + (lang.equals("en") ? "en" : "zh"));
             }
         }
     }
