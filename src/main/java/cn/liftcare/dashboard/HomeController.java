@@ -1,52 +1,54 @@
 package cn.liftcare.dashboard;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
+import cn.liftcare.identity.OrganizationDirectory;
+import cn.liftcare.identity.OrganizationView;
 import cn.liftcare.identity.Scope;
-import cn.liftcare.registry.AgeBand;
-import cn.liftcare.registry.ElevatorQueries;
-import cn.liftcare.registry.ElevatorStatus;
-import cn.liftcare.registry.ElevatorType;
 
-/** The home page: the elevators the caller's organisation is responsible for, by status, type and age. */
+/**
+ * The home page: the dashboard of the caller's organisation (regulator, insurer, use unit or owners' committee,
+ * maintenance company; the others see their elevators), read from the dashboards' read model by the caller's own
+ * organisation id. Only an organisation whose dashboard was never computed yet (a new one, before the start-up
+ * rebuild reached it) has it computed on the spot.
+ */
 @Controller
 class HomeController {
 
-    private final ElevatorQueries elevators;
+    private final DashboardStore store;
+    private final DashboardRefresher refresher;
+    private final OrganizationDirectory organizations;
+    private final BoardLabels labels;
 
-    HomeController(ElevatorQueries elevators) {
-        this.elevators = elevators;
+    HomeController(DashboardStore store, DashboardRefresher refresher, OrganizationDirectory organizations,
+            BoardLabels labels) {
+        this.labels = labels;
+        this.store = store;
+        this.refresher = refresher;
+        this.organizations = organizations;
     }
 
     @GetMapping("/")
-    String home(Scope scope, Model model) {
-        Map<ElevatorStatus, Long> byStatus = elevators.countByStatus(scope);
-        long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
-        model.addAttribute("total", total);
-        model.addAttribute("byStatus", byStatus);
-        Map<ElevatorType, Map<AgeBand, Long>> byTypeAndAge = elevators.countByTypeAndAge(scope);
-        Map<String, long[]> series = new LinkedHashMap<>();
-        for (ElevatorType type : ElevatorType.values()) {
-            Map<AgeBand, Long> counts = byTypeAndAge.get(type);
-            if (counts == null) {
-                continue;
-            }
-            long[] row = new long[AgeBand.values().length];
-            for (AgeBand band : AgeBand.values()) {
-                row[band.ordinal()] = counts.getOrDefault(band, 0L);
-            }
-            series.put(type.name(), row);
+    String home(Scope scope, Model model, java.util.Locale locale) {
+        Optional<Board> board = store.load(scope.orgId());
+        if (board.isEmpty()) {
+            board = organizations.find(Scope.SYSTEM, scope.organizationId()).map(this::computeNow);
         }
-        model.addAttribute("ageBands", AgeBand.values());
-        model.addAttribute("series", series);
-        long over15 = byTypeAndAge.values().stream()
-                .mapToLong(m -> m.getOrDefault(AgeBand.FROM_15_TO_20, 0L) + m.getOrDefault(AgeBand.OVER_20, 0L)).sum();
-        model.addAttribute("over15", over15);
+        model.addAttribute("board", board.orElseThrow());
+        model.addAttribute("computedAt", java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                .format(board.get().computedAt().atZone(cn.liftcare.shared.LiftCareTime.ZONE)));
+        java.util.Map<String, String> specs = new java.util.HashMap<>();
+        board.get().charts().forEach(c -> specs.put(c.key(), labels.chartJson(c, locale)));
+        model.addAttribute("chartSpecs", specs);
+        model.addAttribute("reports", ReportKind.forType(scope.organizationType()).isPresent());
         return "home";
+    }
+
+    private Board computeNow(OrganizationView org) {
+        return refresher.refresh(org);
     }
 }

@@ -264,6 +264,22 @@ public class MaintenanceQueries {
             String registrationCode, OrganizationId companyId, UserId maintainerId, MaintenanceClass visitClass) {
     }
 
+    /**
+     * Inspections and self-tests recorded in [from, to) on elevators in scope, and how many of them passed at the
+     * first attempt (PASS, not PASS_AFTER_RECTIFICATION or FAIL).
+     */
+    public InspectionTally inspectionResults(Scope scope, LocalDate from, LocalDate to) {
+        RegistryScope.Predicate predicate = scopes.elevators(scope);
+        return jdbc.sql("SELECT count(*), count(*) FILTER (WHERE i.result = 'PASS') FROM inspection i "
+                        + "JOIN maintenance_plan e ON e.elevator_id = i.elevator_id "
+                        + "WHERE i.inspected_on >= :from AND i.inspected_on < :to AND " + predicate.sql())
+                .params(predicate.params()).param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
+                .query((rs, i) -> new InspectionTally(rs.getLong(1), rs.getLong(2))).single();
+    }
+
+    public record InspectionTally(long inspections, long passedFirstTime) {
+    }
+
     /** Elevators in service whose periodic inspection or self-test is overdue. */
     public List<InspectionOverdue> inspectionsOverdue(Scope scope) {
         RegistryScope.Predicate predicate = scopes.elevators(scope);

@@ -123,6 +123,7 @@ class AuthorizationMatrixIT {
         claimsFixture();
         pensionFixture();
         qualityFixture();
+        dashboardFixture();
     }
 
     /** One row of the matrix: who succeeds (with which status), who is out of scope (404); the rest get 403. */
@@ -437,7 +438,13 @@ class AuthorizationMatrixIT {
                     .with(qualityClient()), 201, EVERYONE),
             new Endpoint("POST /api/v1/quality/vetoes (no evidence)", t -> post("/api/v1/quality/vetoes")
                     .contentType(MediaType.APPLICATION_JSON).content("{\"companyId\":" + t.qualityCompany
-                            + ",\"kind\":\"LIABILITY_ACCIDENT\",\"occurredOn\":\"2026-01-05\"}"), 400, REGULATOR));
+                            + ",\"kind\":\"LIABILITY_ACCIDENT\",\"occurredOn\":\"2026-01-05\"}"), 400, REGULATOR),
+            new Endpoint("GET /api/v1/reports", t -> get("/api/v1/reports"), 200, dashboardReportMakers()),
+            new Endpoint("GET /api/v1/reports/{id}", t -> get("/api/v1/reports/" + t.dashboardReport), 200,
+                    dashboardReportMakers(), Set.of("regulator", "property", "owners")),
+            // a year is a community report's period: a monthly report's makers are told it is not a month
+            new Endpoint("POST /api/v1/reports (a year)", t -> post("/api/v1/reports").param("period", "2025"), 202,
+                    dashboardReportMakers(), Set.of(), Map.of("regulator", 400, "insurer", 400)));
 
 
     static String policyJson(long elevator) {
@@ -767,7 +774,16 @@ class AuthorizationMatrixIT {
                     Set.of("admin", "regulator", "insurer")),
             new Endpoint("GET /p/{code}/rate", t -> get("/p/" + t.code + "/rate"), 200, EVERYONE),
             new Endpoint("POST /p/{code}/rate (no stars)", t -> post("/p/" + t.code + "/rate").with(csrf())
-                    .with(qualityClient()), 400, EVERYONE));
+                    .with(qualityClient()), 400, EVERYONE),
+            new Endpoint("GET /reports", t -> get("/reports"), 200, dashboardReportMakers()),
+            new Endpoint("POST /reports (a year)", t -> post("/reports").with(csrf()).param("period", "2025"), 302,
+                    dashboardReportMakers(), Set.of(), Map.of("regulator", 200, "insurer", 200)),
+            new Endpoint("GET /reports/{id}/status", t -> get("/reports/" + t.dashboardReport + "/status"), 200,
+                    dashboardReportMakers(), Set.of("regulator", "property", "owners")),
+            new Endpoint("GET /reports/{id}.pdf", t -> get("/reports/" + t.dashboardReport + ".pdf"), 200,
+                    dashboardReportMakers(), Set.of("regulator", "property", "owners")),
+            new Endpoint("GET /reports/{id}.xlsx", t -> get("/reports/" + t.dashboardReport + ".xlsx"), 200,
+                    dashboardReportMakers(), Set.of("regulator", "property", "owners")));
 
     // the survey and billing pages' fixture: a policy issued on a 小河佳苑 elevator of 运河电梯, surveyed with a photo
     @Autowired cn.liftcare.policies.PolicyWork billingPolicies;
@@ -1091,5 +1107,27 @@ class AuthorizationMatrixIT {
                         + ",\"items\":{\"A-1-01\":true},\"recordMatches\":true,\"idempotencyKey\":\"matrix-quality\"}"))
                 .andReturn().getResponse().getContentAsString();
         qualitySpotCheck = ((Number) JsonPath.read(made, "$.id")).longValue();
+    }
+
+    // the dashboard's fixture: a monthly portfolio report of 浙商财险, generated in the background
+    long dashboardReport;
+
+    /** Who makes reports (ReportController.MAKERS): a method, so the static lists above may use it. */
+    static Set<String> dashboardReportMakers() {
+        return Set.of("regulator", "insurer", "property", "owners");
+    }
+
+    /** Called at the end of {@link #ids()}: requests the report and waits for it to be generated. */
+    void dashboardFixture() throws Exception {
+        String period = java.time.YearMonth.now(cn.liftcare.shared.LiftCareTime.ZONE).minusMonths(1).toString();
+        String made = mvc.perform(post("/api/v1/reports").param("period", period).with(users.as("insurer")))
+                .andReturn().getResponse().getContentAsString();
+        dashboardReport = ((Number) JsonPath.read(made, "$.id")).longValue();
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!"DONE".equals(jdbc.sql("SELECT status FROM dashboard_report WHERE id = :id").param("id", dashboardReport)
+                .query(String.class).single())) {
+            assertThat(System.currentTimeMillis()).as("the report is generated within a minute").isLessThan(deadline);
+            Thread.sleep(200);
+        }
     }
 }

@@ -50,6 +50,8 @@ public final class PdfDocuments {
 
     private static final Color GREY = new Color(0x66, 0x66, 0x66);
     private static final Color HEADER_FILL = new Color(0xEE, 0xEE, 0xEE);
+    private static final Color[] PALETTE = {new Color(0x54, 0x70, 0xC6), new Color(0x91, 0xCC, 0x75),
+        new Color(0xFA, 0xC8, 0x58), new Color(0xEE, 0x66, 0x66), new Color(0x73, 0xC0, 0xDE), new Color(0x3B, 0xA2, 0x72)};
     private static final DateTimeFormatter GENERATED_AT =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(LiftCareTime.ZONE);
 
@@ -93,10 +95,11 @@ public final class PdfDocuments {
 
         private final Document document = new Document(PageSize.A4, 56, 56, 56, 64);
         private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        private final PdfWriter writer;
         private boolean titled;
 
         private Builder(Instant generatedAt) {
-            PdfWriter writer = PdfWriter.getInstance(document, out);
+            writer = PdfWriter.getInstance(document, out);
             writer.setPageEvent(new Footer("生成时间 " + GENERATED_AT.format(generatedAt) + " · LiftCare"));
             document.addCreator("LiftCare");
             document.open();
@@ -168,6 +171,91 @@ public final class PdfDocuments {
             }
             document.add(table);
             return this;
+        }
+
+        /**
+         * A bar chart drawn as vector graphics, the width of the text: one group of bars per category, one bar per
+         * series (in its own colour, named in the legend), a value axis from zero, category labels below. Negative
+         * values are drawn as zero-height bars.
+         */
+        public Builder barChart(List<String> categories, List<String> seriesNames, List<List<java.math.BigDecimal>> values) {
+            float width = document.right() - document.left();
+            float height = 200;
+            com.lowagie.text.pdf.PdfTemplate t = writer.getDirectContent().createTemplate(width, height);
+            float left = 48;
+            float bottom = 46;
+            float top = height - 24;
+            double max = 0;
+            for (List<java.math.BigDecimal> series : values) {
+                for (java.math.BigDecimal v : series) {
+                    max = Math.max(max, v == null ? 0 : v.doubleValue());
+                }
+            }
+            double step = niceStep(max <= 0 ? 1 : max / 4);
+            double axisMax = step * Math.max(1, Math.ceil(max / step));
+            t.setLineWidth(0.4f);
+            t.setColorStroke(new Color(0xCC, 0xCC, 0xCC));
+            for (int i = 0; i <= 4; i++) {
+                float y = bottom + (float) ((top - bottom) * i / 4.0);
+                t.moveTo(left, y);
+                t.lineTo(width, y);
+                t.stroke();
+                label(t, tick(axisMax * i / 4), left - 4, y - 3, 7, Element.ALIGN_RIGHT);
+            }
+            int n = Math.max(1, categories.size());
+            float slot = (width - left) / n;
+            float barWidth = Math.max(1, slot * 0.8f / Math.max(1, values.size()));
+            for (int s = 0; s < values.size(); s++) {
+                t.setColorFill(PALETTE[s % PALETTE.length]);
+                List<java.math.BigDecimal> series = values.get(s);
+                for (int c = 0; c < series.size() && c < n; c++) {
+                    double v = series.get(c) == null ? 0 : Math.max(0, series.get(c).doubleValue());
+                    float h = (float) ((top - bottom) * v / axisMax);
+                    t.rectangle(left + slot * c + slot * 0.1f + barWidth * s, bottom, barWidth, h);
+                    t.fill();
+                }
+            }
+            for (int c = 0; c < categories.size(); c++) {
+                String text = categories.get(c);
+                if (text.length() > 6) {
+                    text = text.substring(0, 6);
+                }
+                label(t, text, left + slot * c + slot / 2, bottom - 12 - (n > 8 && c % 2 == 1 ? 10 : 0), 7,
+                        Element.ALIGN_CENTER);
+            }
+            float x = left;
+            for (int s = 0; s < seriesNames.size(); s++) {
+                t.setColorFill(PALETTE[s % PALETTE.length]);
+                t.rectangle(x, height - 12, 8, 8);
+                t.fill();
+                label(t, seriesNames.get(s), x + 11, height - 11, 8, Element.ALIGN_LEFT);
+                x += 20 + Fonts.REGULAR.getWidthPoint(seriesNames.get(s), 8);
+            }
+            com.lowagie.text.Image image = com.lowagie.text.Image.getInstance(t);
+            image.setSpacingAfter(6);
+            document.add(image);
+            return this;
+        }
+
+        private static void label(com.lowagie.text.pdf.PdfTemplate t, String text, float x, float y, float size, int align) {
+            t.beginText();
+            t.setColorFill(Color.DARK_GRAY);
+            t.setFontAndSize(Fonts.REGULAR, size);
+            t.showTextAligned(align, text, x, y, 0);
+            t.endText();
+        }
+
+        private static double niceStep(double raw) {
+            double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+            double r = raw / magnitude;
+            return (r <= 1 ? 1 : r <= 2 ? 2 : r <= 5 ? 5 : 10) * magnitude;
+        }
+
+        private static String tick(double v) {
+            if (v == Math.rint(v)) {
+                return new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(v);
+            }
+            return new DecimalFormat("#,##0.###", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(v);
         }
 
         /** Closes the document and returns the PDF. */

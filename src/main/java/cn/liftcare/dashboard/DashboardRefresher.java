@@ -1,0 +1,321 @@
+package cn.liftcare.dashboard;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import cn.liftcare.claims.ClaimChanged;
+import cn.liftcare.claims.ClaimPaid;
+import cn.liftcare.identity.OrganizationDirectory;
+import cn.liftcare.identity.OrganizationId;
+import cn.liftcare.identity.OrganizationType;
+import cn.liftcare.identity.OrganizationView;
+import cn.liftcare.identity.Scope;
+import cn.liftcare.incidents.IncidentDispatched;
+import cn.liftcare.incidents.IncidentEscalated;
+import cn.liftcare.incidents.IncidentReported;
+import cn.liftcare.incidents.IncidentRestored;
+import cn.liftcare.incidents.RepairOrderCompleted;
+import cn.liftcare.ledger.AccountRef;
+import cn.liftcare.ledger.JournalEntryPosted;
+import cn.liftcare.maintenance.VisitChanged;
+import cn.liftcare.pension.PensionCaseChanged;
+import cn.liftcare.policies.InvoiceIssued;
+import cn.liftcare.policies.PaymentRecorded;
+import cn.liftcare.policies.PolicyChanged;
+import cn.liftcare.registry.CommunityQueries;
+import cn.liftcare.registry.CommunitySummary;
+import cn.liftcare.registry.ElevatorChanged;
+import cn.liftcare.registry.ElevatorId;
+import cn.liftcare.registry.ElevatorQueries;
+import cn.liftcare.registry.ElevatorView;
+import cn.liftcare.shared.RegionCode;
+
+/**
+ * Keeps the dashboards' read model up to date. Each module event that can move a figure marks the dashboards of the
+ * organisations that see the elevator (or policy, invoice, entry) it is about; one background worker recomputes the
+ * marked dashboards, coalescing a burst of events into one computation per organisation. At start-up every
+ * dashboard is rebuilt from the modules' public queries, so a new figure, or events missed while the platform was
+ * down, are caught up.
+ */
+@Component
+class DashboardRefresher {
+
+    private static final Logger log = LoggerFactory.getLogger(DashboardRefresher.class);
+    /** A burst of events (a whole visit submitted, say) lands before the worker starts. */
+    private static final long COALESCE_MS = 200;
+
+    private final BoardComposer composer;
+    private final DashboardStore store;
+    private final OrganizationDirectory organizations;
+    private final ElevatorQueries elevators;
+    private final CommunityQueries communities;
+    private final Set<Long> dirty = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final AtomicBoolean working = new AtomicBoolean();
+    private final AtomicBoolean ready = new AtomicBoolean();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "dashboard-refresher");
+        t.setDaemon(true);
+        return t;
+    });
+
+    DashboardRefresher(BoardComposer composer, DashboardStore store, OrganizationDirectory organizations,
+            ElevatorQueries elevators, CommunityQueries communities) {
+        this.composer = composer;
+        this.store = store;
+        this.organizations = organizations;
+        this.elevators = elevators;
+        this.communities = communities;
+    }
+
+    // ---- events ---------------------------------------------------------------------------------------------------
+
+    /**
+     * Once the application is ready (after start-up runners such as a first-start seeding, whose events are only
+     * noted until then): every dashboard is rebuilt.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void rebuildAll() {
+        ready.set(true);
+        mark(dashboards().stream().map(o -> o.id().value()).toList());
+    }
+
+    @ApplicationModuleListener
+    void on(ElevatorChanged event) {
+        Set<Long> orgs = new HashSet<>(audience(event.elevatorId()));
+        if (event.before() != null && event.maintenanceCompanyChanged() && event.before().maintenanceCompanyId() != null) {
+            orgs.add(event.before().maintenanceCompanyId().value());
+        }
+        mark(orgs);
+    }
+
+    @ApplicationModuleListener
+    void on(VisitChanged event) {
+        mark(audience(event.after().elevatorId()));
+    }
+
+    @ApplicationModuleListener
+    void on(IncidentReported event) {
+        mark(audience(event.elevatorId()));
+    }
+
+    @ApplicationModuleListener
+    void on(IncidentDispatched event) {
+        mark(audience(event.elevatorId()));
+    }
+
+    @ApplicationModuleListener
+    void on(IncidentEscalated event) {
+        mark(audience(event.elevatorId()));
+    }
+
+    @ApplicationModuleListener
+    void on(IncidentRestored event) {
+        mark(audience(event.elevatorId()));
+    }
+
+    @ApplicationModuleListener
+    void on(RepairOrderCompleted event) {
+        mark(audience(event.order().elevatorId()));
+    }
+
+    @ApplicationModuleListener
+    void on(ClaimChanged event) {
+        mark(audience(new ElevatorId(event.after().elevatorId())));
+    }
+
+    @ApplicationModuleListener
+    void on(ClaimPaid event) {
+        Set<Long> orgs = new HashSet<>(audience(event.elevatorId()));
+        orgs.add(event.payeeId().value());
+        mark(orgs);
+    }
+
+    @ApplicationModuleListener
+    void on(PolicyChanged event) {
+        Set<Long> orgs = new HashSet<>();
+        orgs.add(event.after().insurerId());
+        orgs.add(event.after().useUnitId());
+        event.after().elevators().stream().findFirst().ifPresent(l -> orgs.addAll(audience(new ElevatorId(l.elevatorId()))));
+        mark(orgs);
+    }
+
+    @ApplicationModuleListener
+    void on(InvoiceIssued event) {
+        invoice(event.invoice().insurerId(), event.invoice().useUnitId());
+    }
+
+    @ApplicationModuleListener
+    void on(PaymentRecorded event) {
+        // a payment names its invoice only: the invoice's insurer and use unit are among the regional readers
+        mark(dashboards().stream().filter(o -> o.type() != OrganizationType.MAINTENANCE_COMPANY)
+                .map(o -> o.id().value()).toList());
+    }
+
+    @ApplicationModuleListener
+    void on(JournalEntryPosted event) {
+        Set<Long> orgs = new HashSet<>();
+        for (var line : event.after().lines()) {
+            AccountRef ref = AccountRef.parse(line.accountCode());
+            if (ref.ownerId() != null) {
+                orgs.add(ref.ownerId());
+            }
+            if (ref.purpose().aboutAnElevator() && ref.partyId() != null) {
+                orgs.addAll(audience(new ElevatorId(ref.partyId())));
+            }
+        }
+        orgs.addAll(ofType(OrganizationType.REGULATOR));
+        mark(orgs);
+    }
+
+    @ApplicationModuleListener
+    void on(PensionCaseChanged event) {
+        mark(audience(new ElevatorId(event.after().elevatorId())));
+    }
+
+    private void invoice(long insurer, long useUnit) {
+        Set<Long> orgs = new HashSet<>(List.of(insurer, useUnit));
+        orgs.addAll(ofType(OrganizationType.REGULATOR));
+        orgs.addAll(ofType(OrganizationType.OWNERS_COMMITTEE));
+        mark(orgs);
+    }
+
+    // ---- who sees an elevator -------------------------------------------------------------------------------------
+
+    /** The organisations whose scope holds the elevator: the same rules as {@code RegistryScope}, asked per org. */
+    Set<Long> audience(ElevatorId elevator) {
+        if (!ready.get()) {
+            return Set.of(); // the rebuild at readiness covers it
+        }
+        Optional<ElevatorView> found = elevators.find(Scope.SYSTEM, elevator);
+        if (found.isEmpty()) {
+            return Set.of();
+        }
+        ElevatorView view = found.get();
+        OrganizationId owners = communities.find(Scope.SYSTEM, view.communityId())
+                .map(CommunitySummary::ownersCommitteeId).orElse(null);
+        Set<Long> orgs = new LinkedHashSet<>();
+        for (OrganizationView org : dashboards()) {
+            Scope scope = BoardComposer.scopeOf(org);
+            boolean sees = switch (scope.reach()) {
+                case ALL -> true;
+                case REGION -> scope.region().covers(view.districtCode());
+                case MAINTAINED_ELEVATORS -> org.id().equals(view.maintenanceCompanyId());
+                case OWN_COMMUNITIES -> org.id().equals(view.useUnitId()) || org.id().equals(owners);
+            };
+            if (sees) {
+                orgs.add(org.id().value());
+            }
+        }
+        return orgs;
+    }
+
+    /** Every organisation (each has a dashboard), read afresh at most every few seconds. */
+    private List<OrganizationView> dashboards() {
+        Cached cached = orgCache;
+        if (cached != null && System.nanoTime() - cached.at() < TimeUnit.SECONDS.toNanos(5)) {
+            return cached.orgs();
+        }
+        List<OrganizationView> all = new ArrayList<>();
+        for (OrganizationType type : OrganizationType.values()) {
+            all.addAll(organizations.ofType(Scope.SYSTEM, type).stream()
+                    .filter(o -> RegionCode.isValid(o.regionCode())).toList());
+        }
+        orgCache = new Cached(System.nanoTime(), List.copyOf(all));
+        return all;
+    }
+
+    private record Cached(long at, List<OrganizationView> orgs) {
+    }
+
+    private volatile Cached orgCache;
+
+    private List<Long> ofType(OrganizationType type) {
+        return dashboards().stream().filter(o -> o.type() == type).map(o -> o.id().value()).toList();
+    }
+
+    // ---- the worker -----------------------------------------------------------------------------------------------
+
+    void mark(Collection<Long> orgs) {
+        if (orgs.isEmpty()) {
+            return;
+        }
+        dirty.addAll(orgs);
+        if (ready.get() && scheduled.compareAndSet(false, true)) {
+            worker.execute(this::drain);
+        }
+    }
+
+    /** Whether nothing is marked or being recomputed (tests wait for this before they measure). */
+    boolean idle() {
+        return ready.get() && dirty.isEmpty() && !scheduled.get() && !working.get();
+    }
+
+    private void drain() {
+        try {
+            Thread.sleep(COALESCE_MS);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        working.set(true);
+        scheduled.set(false);
+        try {
+            while (!dirty.isEmpty()) {
+                List<Long> batch = new ArrayList<>(dirty);
+                dirty.removeAll(batch);
+                Map<OrganizationId, OrganizationView> orgs = organizations.byIds(batch.stream().map(OrganizationId::new).toList());
+                long start = System.nanoTime();
+                for (OrganizationView org : orgs.values()) {
+                    refresh(org);
+                }
+                log.info("Dashboards refreshed: {} in {} ms", orgs.size(),
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+            }
+        }
+        finally {
+            working.set(false);
+            if (!dirty.isEmpty() && scheduled.compareAndSet(false, true)) {
+                worker.execute(this::drain);
+            }
+        }
+    }
+
+    /** Recomputes one organisation's dashboard now, on the caller's thread. */
+    Board refresh(OrganizationView org) {
+        long start = System.nanoTime();
+        try {
+            Board board = composer.live(org);
+            store.save(org.id().value(), org.type(), board, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+            return board;
+        }
+        catch (RuntimeException e) {
+            log.warn("Dashboard of organisation {} not computed: {}", org.id().value(), e.toString(), e);
+            return null;
+        }
+    }
+
+    @jakarta.annotation.PreDestroy
+    void shutdown() {
+        worker.shutdownNow();
+    }
+}

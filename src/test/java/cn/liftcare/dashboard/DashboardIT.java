@@ -1,0 +1,285 @@
+package cn.liftcare.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import cn.liftcare.identity.OrganizationDirectory;
+import cn.liftcare.identity.OrganizationId;
+import cn.liftcare.identity.OrganizationView;
+import cn.liftcare.identity.Scope;
+import cn.liftcare.maintenance.MaintenanceQueries;
+import cn.liftcare.shared.LiftCareTime;
+import cn.liftcare.support.DemoData;
+import cn.liftcare.support.DemoUsers;
+import cn.liftcare.support.Html;
+import cn.liftcare.support.LiftCareTest;
+
+/**
+ * The dashboards: the read model against the source data (recomputed here in SQL over the modules' own tables, or
+ * through their public queries where the rule is theirs), an event reaching the home page within 5 seconds, every
+ * role seeing only its organisation's figures, and the reports' PDF and Excel holding the same figures.
+ */
+@LiftCareTest
+class DashboardIT {
+
+    @Autowired MockMvc mvc;
+    @Autowired DemoUsers users;
+    @Autowired JdbcClient jdbc;
+    @Autowired DashboardRefresher refresher;
+    @Autowired DashboardStore store;
+    @Autowired OrganizationDirectory organizations;
+    @Autowired MaintenanceQueries maintenance;
+    @Autowired Reports reports;
+    @Autowired LiftCareTime time;
+
+    DemoData demo;
+
+    @BeforeEach
+    void settle() throws InterruptedException {
+        demo = new DemoData(jdbc);
+        awaitIdle();
+    }
+
+    void awaitIdle() throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 180_000;
+        while (!refresher.idle()) {
+            assertThat(System.currentTimeMillis()).as("the dashboards settle").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    OrganizationView org(String shortName) {
+        return organizations.byIds(List.of(new OrganizationId(demo.organization(shortName)))).values().iterator().next();
+    }
+
+    /** The board freshly recomputed, so a test compares against data it can see now. */
+    Board fresh(String shortName) {
+        return refresher.refresh(org(shortName));
+    }
+
+    static BigDecimal kpi(Board board, String key) {
+        return board.kpi(key).orElseThrow(() -> new AssertionError("no KPI " + key)).value();
+    }
+
+    @Test
+    void theReadModelsMatchTheSourceData() {
+        Board owners = fresh("小河佳苑业委会");
+        long xiaohe = demo.community("小河佳苑");
+        assertThat(kpi(owners, "total").longValue()).isEqualTo(demo.count(
+                "SELECT count(*) FROM elevator WHERE community_id = " + xiaohe));
+        assertThat(kpi(owners, "openIncidents").longValue()).isEqualTo(demo.count("""
+                SELECT count(*) FROM incident i JOIN elevator e ON e.id = i.elevator_id WHERE e.community_id = %d
+                AND i.status NOT IN ('RESTORED', 'CONFIRMED', 'FALSE_ALARM')""".formatted(xiaohe)));
+        BigDecimal reserve = jdbc.sql("""
+                SELECT coalesce(sum(l.credit - l.debit), 0) FROM journal_line l
+                JOIN journal_entry j ON j.id = l.entry_id JOIN ledger_account a ON a.id = l.account_id
+                JOIN elevator e ON a.code LIKE 'PENSION_RESERVE:%:' || e.id
+                WHERE e.community_id = :c AND j.effective_on <= :today""")
+                .param("c", xiaohe).param("today", Date.valueOf(time.today())).query(BigDecimal.class).single();
+        assertThat(kpi(owners, "pensionReserve")).isEqualByComparingTo(reserve);
+        BigDecimal due = jdbc.sql("""
+                SELECT coalesce(sum(pi.amount), 0) FROM premium_invoice pi WHERE pi.community_id = :c""")
+                .param("c", xiaohe).query(BigDecimal.class).single();
+        assertThat(kpi(owners, "premiumDue")).isLessThanOrEqualTo(due);
+        assertThat(owners.table("pensionByElevator").orElseThrow().rows()).hasSize((int) kpi(owners, "total").longValue());
+
+        Board insurer = fresh("浙商财险");
+        long zheshang = demo.organization("浙商财险");
+        BigDecimal paid = jdbc.sql("""
+                SELECT coalesce(sum(c.approved), 0) FROM claim c WHERE c.insurer_id = :i AND c.status = 'PAID'
+                AND c.submitted_at >= :from AND c.submitted_at < :to AND c.policy_id IS NOT NULL""")
+                .param("i", zheshang).param("from", Timestamp.from(insurer.from().atStartOfDay(LiftCareTime.ZONE).toInstant()))
+                .param("to", Timestamp.from(insurer.to().atStartOfDay(LiftCareTime.ZONE).toInstant()))
+                .query(BigDecimal.class).single();
+        assertThat(kpi(insurer, "claimsPaid")).isEqualByComparingTo(paid);
+        assertThat(paid).isPositive();
+        List<String> overdue = jdbc.sql("SELECT number FROM premium_invoice WHERE insurer_id = :i").param("i", zheshang)
+                .query(String.class).list();
+        assertThat(insurer.table("overduePremium").orElseThrow().rows()).allSatisfy(r -> assertThat(overdue).contains(r.cells().get(0)));
+
+        Board company = fresh("运河电梯");
+        long yunhe = demo.organization("运河电梯");
+        assertThat(kpi(company, "total").longValue()).isEqualTo(demo.count(
+                "SELECT count(*) FROM elevator WHERE maintenance_company_id = " + yunhe));
+        assertThat(kpi(company, "payouts")).isEqualByComparingTo(jdbc.sql(
+                "SELECT coalesce(sum(approved), 0) FROM claim WHERE status = 'PAID' AND payee_id = :p")
+                .param("p", yunhe).query(BigDecimal.class).single());
+
+        Board regulator = fresh("拱墅区市场监管局");
+        assertThat(kpi(regulator, "total").longValue()).isEqualTo(demo.count("""
+                SELECT count(*) FROM elevator e JOIN district d ON d.id = e.district_id
+                WHERE d.code = '330105'"""));
+        assertThat(kpi(regulator, "overdue").longValue()).isEqualTo(
+                maintenance.overdue(BoardComposer.scopeOf(org("拱墅区市场监管局"))).size());
+        var window = new BoardComposer.Window(YearMonth.from(time.today()), time.today());
+        long inspections = demo.count("""
+                SELECT count(*) FROM inspection i JOIN elevator e ON e.id = i.elevator_id JOIN district d ON d.id = e.district_id
+                WHERE d.code = '330105' AND i.inspected_on >= '%s' AND i.inspected_on < '%s'""".formatted(window.from(), window.to()));
+        long firstPass = demo.count("""
+                SELECT count(*) FROM inspection i JOIN elevator e ON e.id = i.elevator_id JOIN district d ON d.id = e.district_id
+                WHERE d.code = '330105' AND i.result = 'PASS' AND i.inspected_on >= '%s' AND i.inspected_on < '%s'"""
+                .formatted(window.from(), window.to()));
+        assertThat(inspections).isPositive();
+        assertThat(kpi(regulator, "inspectionFirstPass")).isEqualByComparingTo(BoardComposer.share(firstPass, inspections));
+        long insuredNow = demo.count("""
+                SELECT count(DISTINCT pe.elevator_id) FROM policy_elevator pe JOIN policy p ON p.id = pe.policy_id
+                WHERE p.status = 'ISSUED' AND p.term_start <= CURRENT_DATE AND p.term_end > CURRENT_DATE""");
+        assertThat(kpi(regulator, "insuredShare").doubleValue())
+                .isCloseTo(insuredNow / kpi(regulator, "total").doubleValue(), org.assertj.core.data.Offset.offset(0.02));
+    }
+
+    @Test
+    void anIncidentReachesTheDashboardWithinFiveSeconds() throws Exception {
+        long lift = jdbc.sql("""
+                SELECT e.id FROM elevator e JOIN community c ON c.id = e.community_id
+                WHERE c.name = '小河佳苑' AND e.status = 'IN_SERVICE'
+                  AND NOT EXISTS (SELECT 1 FROM incident i WHERE i.elevator_id = e.id
+                                  AND i.status NOT IN ('RESTORED', 'CONFIRMED', 'FALSE_ALARM'))
+                ORDER BY e.id LIMIT 1""").query(Long.class).single();
+        refresher.refresh(org("小河佳苑业委会"));
+        long before = openIncidentsOnHome();
+        long start = System.nanoTime();
+        assertThat(mvc.perform(post("/api/v1/public/elevators/" + demo.registrationCode(lift) + "/reports")
+                .with(r -> {
+                    r.setRemoteAddr("192.0.2.91");
+                    return r;
+                }).contentType(MediaType.APPLICATION_JSON).content("{\"symptom\":\"TRAPPED\"}"))
+                .andReturn().getResponse().getStatus()).isEqualTo(201);
+        while (openIncidentsOnHome() == before) {
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+            Thread.sleep(50);
+        }
+        Duration latency = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(openIncidentsOnHome()).isEqualTo(before + 1);
+        assertThat(latency).isLessThan(Duration.ofSeconds(5));
+    }
+
+    long openIncidentsOnHome() throws Exception {
+        Document home = Html.of(mvc.perform(get("/").with(users.as("owners"))));
+        return Long.parseLong(home.selectFirst("#kpi-openIncidents").text().replace(",", ""));
+    }
+
+    @Test
+    void everyRoleSeesItsOwnOrganisationOnly() throws Exception {
+        Map<String, String> own = Map.of("regulator", "regulator", "insurer", "insurer", "property", "community",
+                "owners", "community", "mcmanager", "company", "maintainer2", "company", "admin", "general");
+        for (var entry : own.entrySet()) {
+            Document home = Html.of(mvc.perform(get("/").with(users.as(entry.getKey()))));
+            assertThat(home.selectFirst("#kpis").attr("data-kind")).as(entry.getKey()).isEqualTo(entry.getValue());
+        }
+        // the company sees its own elevators, the other company its own
+        long yunhe = demo.organization("运河电梯");
+        long hengan = demo.organization("恒安电梯");
+        assertThat(homeTotal("mcmanager")).isEqualTo(demo.count(
+                "SELECT count(*) FROM elevator WHERE maintenance_company_id = " + yunhe));
+        assertThat(homeTotal("maintainer2")).isEqualTo(demo.count(
+                "SELECT count(*) FROM elevator WHERE maintenance_company_id = " + hengan));
+        // the owners' committee: its community only; the open incidents it lists are all of its elevators
+        assertThat(homeTotal("owners")).isEqualTo(94);
+        Document company = Html.of(mvc.perform(get("/").with(users.as("maintainer2"))));
+        List<String> codes = new ArrayList<>();
+        company.select("#openIncidents-table tbody tr td:first-child a").forEach(a -> codes.add(a.text()));
+        for (String code : codes) {
+            assertThat(demo.count("SELECT count(*) FROM elevator WHERE maintenance_company_id = " + hengan
+                    + " AND registration_code = '" + code + "'")).as(code).isEqualTo(1);
+        }
+        // 人保财险's overdue premium list holds none of 浙商财险's invoices
+        Board picc = fresh("人保财险");
+        List<String> zheshang = jdbc.sql("SELECT number FROM premium_invoice WHERE insurer_id = :i")
+                .param("i", demo.organization("浙商财险")).query(String.class).list();
+        assertThat(picc.table("overduePremium").orElseThrow().rows()).noneSatisfy(r -> assertThat(zheshang).contains(r.cells().get(0)));
+        // a report of another organisation is not found
+        Scope insurer = BoardComposer.scopeOf(org("浙商财险"));
+        Reports.ReportRow made = reports.request(insurer, YearMonth.from(time.today()).minusMonths(1).toString());
+        assertThat(reports.find(BoardComposer.scopeOf(org("人保财险")), made.id())).isEmpty();
+        assertThat(mvc.perform(get("/reports/" + made.id() + ".pdf").with(users.as("regulator"))).andReturn()
+                .getResponse().getStatus()).isEqualTo(404);
+        await(insurer, made.id());
+    }
+
+    long homeTotal(String user) throws Exception {
+        return Long.parseLong(Html.of(mvc.perform(get("/").with(users.as(user)))).selectFirst("#kpi-total").text()
+                .replace(",", ""));
+    }
+
+    Reports.ReportRow await(Scope scope, long id) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        Reports.ReportRow row = reports.find(scope, id).orElseThrow();
+        while (!row.finished()) {
+            assertThat(System.currentTimeMillis()).isLessThan(deadline);
+            Thread.sleep(100);
+            row = reports.find(scope, id).orElseThrow();
+        }
+        assertThat(row.status()).as(row.error()).isEqualTo("DONE");
+        return row;
+    }
+
+    @Test
+    void theReportsPdfAndWorkbookHoldTheSameFigures() throws Exception {
+        for (String shortName : List.of("拱墅区市场监管局", "浙商财险", "小河佳苑业委会")) {
+            OrganizationView org = org(shortName);
+            Scope scope = BoardComposer.scopeOf(org);
+            ReportKind kind = ReportKind.forType(org.type()).orElseThrow();
+            String period = kind.annual() ? String.valueOf(time.today().getYear() - 1)
+                    : YearMonth.from(time.today()).minusMonths(1).toString();
+            Reports.ReportRow row = await(scope, reports.request(scope, period).id());
+            byte[] pdf = reports.file(scope, row.id(), "pdf").orElseThrow();
+            byte[] xlsx = reports.file(scope, row.id(), "xlsx").orElseThrow();
+            String text;
+            try (PDDocument doc = Loader.loadPDF(pdf)) {
+                text = new PDFTextStripper().getText(doc);
+            }
+            String flat = text.replaceAll("\\s+", "");
+            assertThat(flat).contains(org.displayName()).contains(labelOf(kind)).contains(period);
+            try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+                Sheet figures = workbook.getSheet(ReportDocuments.FIGURES_SHEET);
+                assertThat(figures.getLastRowNum()).isGreaterThan(6);
+                int checked = 0;
+                for (int r = 3; r <= figures.getLastRowNum(); r++) {
+                    Row line = figures.getRow(r);
+                    String label = line.getCell(0).getStringCellValue();
+                    String shown = line.getCell(2).getStringCellValue();
+                    // the PDF shows the same label with the same figure
+                    assertThat(flat).as(label).contains((label + shown).replaceAll("\\s+", ""));
+                    checked++;
+                }
+                assertThat(checked).isGreaterThanOrEqualTo(8);
+                // each chart has a sheet whose numbers are the chart's
+                assertThat(workbook.getNumberOfSheets()).isGreaterThan(2);
+            }
+        }
+    }
+
+    String labelOf(ReportKind kind) {
+        return switch (kind) {
+            case DISTRICT_MONTHLY -> "辖区电梯安全月报";
+            case PORTFOLIO_MONTHLY -> "承保组合月报";
+            case COMMUNITY_ANNUAL -> "小区电梯年度报告";
+        };
+    }
+}
