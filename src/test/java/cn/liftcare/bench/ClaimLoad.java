@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  * and for a straight-through claim the ledger posting and the audit entry) before it answers; the driver
  * counts the answers' statuses so the mix is visible. Prices are mostly near the guide price, some above the
  * tolerance (capped) and a few far above (referred). Arguments: base URL, JDBC URL of the same database,
- * claims per level, concurrency levels (comma-separated).
+ * claims per level (after as many again, at least 1,000, to warm up), concurrency levels (comma-separated).
  */
 public final class ClaimLoad {
 
@@ -61,7 +61,8 @@ public final class ClaimLoad {
         }
         System.out.printf("incidents with verified arrival and photographed repairs: %d, parts: %d%n",
                 candidates.size(), parts.size());
-        int warmUp = Math.max(50, perLevel / 2);
+        // long enough for the JIT to have compiled the path: a fresh JVM spends seconds of CPU compiling it
+        int warmUp = Math.max(1000, perLevel);
         List<String> bodies = bodies(candidates, parts, warmUp + perLevel * levels.length, new SplittableRandom(11));
         int next = 0;
         Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
