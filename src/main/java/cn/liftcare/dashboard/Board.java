@@ -20,9 +20,9 @@ import java.util.Optional;
 public record Board(String kind, String subject, LocalDate from, LocalDate to, Instant computedAt, List<Kpi> kpis,
         List<Chart> charts, List<Table> tables) {
 
-    /** How a value reads: a count, a share (0..1 shown as %), yuan, minutes, a rate per elevator-year. */
+    /** How a value reads: a count, a share (0..1 shown as %), yuan, minutes, a rate per elevator-year, a score. */
     public enum Unit {
-        COUNT, SHARE, YUAN, MINUTES, RATE
+        COUNT, SHARE, YUAN, MINUTES, RATE, SCORE
     }
 
     /** A card: a value under its label; {@code link} is the list page behind it. */

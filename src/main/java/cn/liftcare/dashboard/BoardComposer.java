@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
@@ -46,6 +47,9 @@ import cn.liftcare.policies.InvoiceKind;
 import cn.liftcare.policies.InvoiceView;
 import cn.liftcare.policies.PolicyQueries;
 import cn.liftcare.policies.Products;
+import cn.liftcare.quality.QualityQueries;
+import cn.liftcare.quality.Standard;
+import cn.liftcare.quality.StandardBook;
 import cn.liftcare.registry.AgeBand;
 import cn.liftcare.registry.ElevatorFilter;
 import cn.liftcare.registry.ElevatorId;
@@ -79,13 +83,15 @@ class BoardComposer {
     private final Products products;
     private final PensionQueries pension;
     private final Books books;
+    private final QualityQueries quality;
+    private final StandardBook standards;
     private final OrganizationDirectory organizations;
     private final LiftCareTime time;
 
     BoardComposer(ElevatorQueries elevators, MaintenanceQueries maintenance, IncidentMetrics incidentMetrics,
             IncidentQueries incidents, ClaimQueries claims, PolicyQueries policies, Billing billing, Cover cover,
-            Products products, PensionQueries pension, Books books, OrganizationDirectory organizations,
-            LiftCareTime time) {
+            Products products, PensionQueries pension, Books books, QualityQueries quality, StandardBook standards,
+            OrganizationDirectory organizations, LiftCareTime time) {
         this.elevators = elevators;
         this.maintenance = maintenance;
         this.incidentMetrics = incidentMetrics;
@@ -97,6 +103,8 @@ class BoardComposer {
         this.products = products;
         this.pension = pension;
         this.books = books;
+        this.quality = quality;
+        this.standards = standards;
         this.organizations = organizations;
         this.time = time;
     }
@@ -232,6 +240,7 @@ class BoardComposer {
             }
         }
         pensionFigures(results, kpis, charts, "/ledger", true);
+        qualityRanking(scope, w, charts, tables);
     }
 
     // ---- the insurer --------------------------------------------------------------------------------------------
@@ -407,6 +416,73 @@ class BoardComposer {
         charts.add(new Chart("payouts", "bar", labels, labels, List.of(new Series("dashboard.series.payouts", "bar",
                 w.months.stream().map(mo -> money(byMonth.getOrDefault(mo, BigDecimal.ZERO))).toList())),
                 Unit.YUAN, "/claims/payouts"));
+        qualityOwnScore(scope, w, kpis, tables);
+    }
+
+    // ---- quality (the regulator's ranking, a company's own score) ------------------------------------------------
+
+    /**
+     * The quarter the quality figures are for: the latest closed quarter that ended within the window, else the
+     * latest quarter begun before the window's end (the open one).
+     */
+    Optional<QualityQueries.PeriodRow> qualityQuarter(Window w) {
+        List<QualityQueries.PeriodRow> quarters = quality.periods().stream()
+                .filter(p -> p.period().contains("Q") && p.startsOn().isBefore(w.to)).toList();
+        return quarters.stream().filter(p -> p.closed() && !p.endsOn().isAfter(w.to)).findFirst()
+                .or(() -> quarters.stream().findFirst());
+    }
+
+    /** The companies per grade and the ranking (rank, company, score, grade), from quality's own ranking query. */
+    private void qualityRanking(Scope scope, Window w, List<Chart> charts, List<Table> tables) {
+        Optional<QualityQueries.PeriodRow> quarter = qualityQuarter(w);
+        if (quarter.isEmpty()) {
+            return;
+        }
+        String period = quarter.get().period();
+        String link = "/quality?period=" + period;
+        List<QualityQueries.ScoreRow> ranking = quality.scores(scope, period, QualityQueries.Level.COMPANY, LIST_LIMIT);
+        List<String> grades = new ArrayList<>(standards.version(quarter.get().standardVersion())
+                .map(s -> s.grades().stream().map(Standard.Threshold::grade).toList()).orElse(List.of()));
+        ranking.stream().map(QualityQueries.ScoreRow::grade).distinct().sorted()
+                .filter(g -> !grades.contains(g)).forEach(grades::add);
+        Map<String, Long> perGrade = new HashMap<>();
+        ranking.forEach(r -> perGrade.merge(r.grade(), 1L, Long::sum));
+        charts.add(new Chart("qualityGrades", "bar", grades, grades, List.of(new Series("dashboard.series.companies", "bar",
+                grades.stream().map(g -> BigDecimal.valueOf(perGrade.getOrDefault(g, 0L))).toList())), Unit.COUNT, link));
+        tables.add(new Table("qualityRanking", List.of("dashboard.col.rank", "dashboard.col.company",
+                "dashboard.col.score", "dashboard.col.grade", "dashboard.col.period"),
+                ranking.stream().map(r -> new Row(List.of(String.valueOf(r.rank()),
+                        r.name() == null ? String.valueOf(r.subjectId()) : r.name(), score(r.score()), r.grade(), period),
+                        scorecard(r.subjectId(), period))).toList(), link));
+    }
+
+    /** A maintenance company's own score, grade and rank for the quarter, linking to its scorecard. */
+    private void qualityOwnScore(Scope scope, Window w, List<Kpi> kpis, List<Table> tables) {
+        Optional<QualityQueries.PeriodRow> quarter = qualityQuarter(w);
+        if (quarter.isEmpty()) {
+            return;
+        }
+        String period = quarter.get().period();
+        String link = scorecard(scope.orgId(), period);
+        Optional<QualityQueries.ScoreRow> own = quality.scores(scope, period, QualityQueries.Level.COMPANY, LIST_LIMIT)
+                .stream().filter(r -> r.subjectId() == scope.orgId()).findFirst();
+        own.ifPresent(r -> {
+            kpis.add(new Kpi("qualityScore", new BigDecimal(score(r.score())), Unit.SCORE, link));
+            kpis.add(new Kpi("qualityRank", BigDecimal.valueOf(r.rank()), Unit.COUNT, link));
+        });
+        tables.add(new Table("qualityScore", List.of("dashboard.col.period", "dashboard.col.score",
+                "dashboard.col.grade", "dashboard.col.rank"),
+                own.map(r -> List.of(new Row(List.of(period, score(r.score()), r.grade(), String.valueOf(r.rank())), link)))
+                        .orElse(List.of()), "/quality?period=" + period));
+    }
+
+    static String scorecard(long company, String period) {
+        return "/quality/companies/" + company + "/" + period;
+    }
+
+    /** A score as the quality pages write it: two decimals. */
+    static String score(double score) {
+        return BigDecimal.valueOf(score).setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
 
     // ---- shared sections ----------------------------------------------------------------------------------------

@@ -40,6 +40,8 @@ import cn.liftcare.pension.PensionCaseChanged;
 import cn.liftcare.policies.InvoiceIssued;
 import cn.liftcare.policies.PaymentRecorded;
 import cn.liftcare.policies.PolicyChanged;
+import cn.liftcare.quality.QualityPeriodClosed;
+import cn.liftcare.quality.QualityScoresComputed;
 import cn.liftcare.registry.CommunityQueries;
 import cn.liftcare.registry.CommunitySummary;
 import cn.liftcare.registry.ElevatorChanged;
@@ -189,6 +191,23 @@ class DashboardRefresher {
     @ApplicationModuleListener
     void on(PensionCaseChanged event) {
         mark(audience(new ElevatorId(event.after().elevatorId())));
+    }
+
+    @ApplicationModuleListener
+    void on(QualityScoresComputed event) {
+        quality();
+    }
+
+    @ApplicationModuleListener
+    void on(QualityPeriodClosed event) {
+        quality();
+    }
+
+    /** New or frozen scores move the regulators' ranking and every company's own score and rank. */
+    private void quality() {
+        List<Long> orgs = new ArrayList<>(ofType(OrganizationType.REGULATOR));
+        orgs.addAll(ofType(OrganizationType.MAINTENANCE_COMPANY));
+        mark(orgs);
     }
 
     private void invoice(long insurer, long useUnit) {

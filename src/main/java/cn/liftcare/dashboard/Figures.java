@@ -32,6 +32,7 @@ public final class Figures {
             case YUAN -> new DecimalFormat("#,##0.00", symbols).format(value.setScale(2, RoundingMode.HALF_UP));
             case MINUTES -> value.setScale(1, RoundingMode.HALF_UP).toPlainString();
             case RATE -> value.setScale(3, RoundingMode.HALF_UP).toPlainString();
+            case SCORE -> value.setScale(2, RoundingMode.HALF_UP).toPlainString();
         };
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -43,16 +44,18 @@ public class QualityScoring {
     private final VisitFigures visits;
     private final IncidentFigures incidents;
     private final LiftCareTime time;
+    private final ApplicationEventPublisher events;
     private final JsonMapper json = JsonMapper.builder().build();
 
     QualityScoring(JdbcClient jdbc, JdbcTemplate template, StandardBook standards, VisitFigures visits, IncidentFigures incidents,
-            LiftCareTime time) {
+            LiftCareTime time, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.template = template;
         this.standards = standards;
         this.visits = visits;
         this.incidents = incidents;
         this.time = time;
+        this.events = events;
     }
 
     public record Computed(String period, String standardVersion, int elevators, int communities, int companies) {
@@ -85,6 +88,7 @@ public class QualityScoring {
         int elevators = score(period, standard, "ELEVATOR", "elevator_id", Map.of());
         int communities = score(period, standard, "COMMUNITY", "community_id", Map.of());
         int companies = score(period, standard, "COMPANY", "company_id", companyVetoes(period, standard));
+        events.publishEvent(new QualityScoresComputed(period.code(), standard.version(), companies));
         return new Computed(period.code(), standard.version(), elevators, communities, companies);
     }
 

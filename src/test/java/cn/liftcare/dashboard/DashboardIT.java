@@ -33,6 +33,9 @@ import cn.liftcare.identity.OrganizationId;
 import cn.liftcare.identity.OrganizationView;
 import cn.liftcare.identity.Scope;
 import cn.liftcare.maintenance.MaintenanceQueries;
+import cn.liftcare.quality.Period;
+import cn.liftcare.quality.QualityQueries;
+import cn.liftcare.quality.QualityScoring;
 import cn.liftcare.shared.LiftCareTime;
 import cn.liftcare.support.DemoData;
 import cn.liftcare.support.DemoUsers;
@@ -56,6 +59,9 @@ class DashboardIT {
     @Autowired MaintenanceQueries maintenance;
     @Autowired Reports reports;
     @Autowired LiftCareTime time;
+    @Autowired QualityQueries quality;
+    @Autowired QualityScoring scoring;
+    @Autowired BoardComposer composer;
 
     DemoData demo;
 
@@ -256,6 +262,16 @@ class DashboardIT {
             }
             String flat = text.replaceAll("\\s+", "");
             assertThat(flat).contains(org.displayName()).contains(labelOf(kind)).contains(period);
+            if (kind == ReportKind.DISTRICT_MONTHLY) {
+                // the quality section: the grades chart and the ranking with its companies, from the same board
+                Board board = composer.compose(org, YearMonth.parse(period));
+                Board.Table ranking = board.table("qualityRanking").orElseThrow();
+                assertThat(ranking.rows()).isNotEmpty();
+                assertThat(flat).contains("维保质量：各等级单位数").contains("维保质量排名");
+                for (Board.Row r : ranking.rows()) {
+                    assertThat(flat).contains(r.cells().get(1).replaceAll("\\s+", "")).contains(r.cells().get(2));
+                }
+            }
             try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
                 Sheet figures = workbook.getSheet(ReportDocuments.FIGURES_SHEET);
                 assertThat(figures.getLastRowNum()).isGreaterThan(6);
@@ -281,5 +297,100 @@ class DashboardIT {
             case PORTFOLIO_MONTHLY -> "承保组合月报";
             case COMMUNITY_ANNUAL -> "小区电梯年度报告";
         };
+    }
+
+    // ---- quality (issue 8) --------------------------------------------------------------------------------------
+
+    /** The latest closed quarter (the demo closed the last four), as the boards pick it. */
+    String closedQuarter() {
+        return quality.periods().stream().filter(p -> p.period().contains("Q") && p.closed()).findFirst()
+                .orElseThrow().period();
+    }
+
+    @Test
+    void theQualityFiguresAreTheQualityModulesOwn() {
+        String period = closedQuarter();
+        OrganizationView regulatorOrg = org("拱墅区市场监管局");
+        Board regulator = fresh("拱墅区市场监管局");
+        List<QualityQueries.ScoreRow> ranking = quality.scores(BoardComposer.scopeOf(regulatorOrg), period,
+                QualityQueries.Level.COMPANY, 1000);
+        assertThat(ranking).hasSizeGreaterThanOrEqualTo(2);
+        Board.Table table = regulator.table("qualityRanking").orElseThrow();
+        assertThat(table.link()).isEqualTo("/quality?period=" + period);
+        assertThat(table.rows()).hasSize(ranking.size());
+        for (int i = 0; i < ranking.size(); i++) {
+            QualityQueries.ScoreRow r = ranking.get(i);
+            assertThat(table.rows().get(i).cells()).containsExactly(String.valueOf(r.rank()), r.name(),
+                    BoardComposer.score(r.score()), r.grade(), period);
+            assertThat(table.rows().get(i).link()).isEqualTo("/quality/companies/" + r.subjectId() + "/" + period);
+        }
+        // the grades: each grade's companies, counted here in SQL over quality's table, the region's companies only
+        Board.Chart grades = regulator.chart("qualityGrades").orElseThrow();
+        assertThat(grades.categories()).startsWith("A", "B", "C", "D");
+        assertThat(grades.link()).isEqualTo("/quality?period=" + period);
+        long counted = 0;
+        for (int c = 0; c < grades.categories().size(); c++) {
+            long inSql = demo.count("""
+                    SELECT count(*) FROM quality_score s WHERE s.period = '%s' AND s.level = 'COMPANY' AND s.grade = '%s'
+                    AND s.subject_id IN (SELECT e.maintenance_company_id FROM elevator e JOIN district d ON d.id = e.district_id
+                                         WHERE d.code LIKE '330105%%')""".formatted(period, grades.categories().get(c)));
+            assertThat(grades.series().get(0).values().get(c).longValue()).as(grades.categories().get(c)).isEqualTo(inSql);
+            counted += inSql;
+        }
+        assertThat(counted).isEqualTo(ranking.size());
+
+        // a company: its own score, grade and rank, and nothing of another's
+        for (String shortName : List.of("运河电梯", "恒安电梯")) {
+            OrganizationView company = org(shortName);
+            Board board = fresh(shortName);
+            QualityQueries.ScoreRow own = quality.scores(BoardComposer.scopeOf(company), period,
+                    QualityQueries.Level.COMPANY, 1000).stream().filter(r -> r.subjectId() == company.id().value())
+                    .findFirst().orElseThrow();
+            String scorecard = "/quality/companies/" + company.id().value() + "/" + period;
+            assertThat(board.kpi("qualityScore").orElseThrow().value()).isEqualByComparingTo(BoardComposer.score(own.score()));
+            assertThat(board.kpi("qualityScore").orElseThrow().link()).isEqualTo(scorecard);
+            assertThat(kpi(board, "qualityRank").intValue()).isEqualTo(own.rank());
+            assertThat(board.table("qualityScore").orElseThrow().rows()).singleElement().satisfies(r -> {
+                assertThat(r.cells()).containsExactly(period, BoardComposer.score(own.score()), own.grade(),
+                        String.valueOf(own.rank()));
+                assertThat(r.link()).isEqualTo(scorecard);
+            });
+            assertThat(board.table("qualityRanking")).isEmpty();
+            assertThat(board.chart("qualityGrades")).isEmpty();
+        }
+    }
+
+    @Test
+    void aCompanySeesOnlyItsOwnScoreOnItsHomePage() throws Exception {
+        String period = closedQuarter();
+        long hengan = demo.organization("恒安电梯");
+        long yunhe = demo.organization("运河电梯");
+        refresher.refresh(org("恒安电梯"));
+        Document home = Html.of(mvc.perform(get("/").with(users.as("maintainer2"))));
+        QualityQueries.ScoreRow own = quality.scores(BoardComposer.scopeOf(org("恒安电梯")), period,
+                QualityQueries.Level.COMPANY, 1000).stream().filter(r -> r.subjectId() == hengan).findFirst().orElseThrow();
+        assertThat(home.selectFirst("#kpi-qualityScore").text()).isEqualTo(BoardComposer.score(own.score()));
+        assertThat(home.selectFirst("#kpi-link-qualityScore").attr("href")).endsWith("/quality/companies/" + hengan + "/" + period);
+        assertThat(home.select("#qualityScore-table tbody tr")).hasSize(1);
+        assertThat(home.selectFirst("#qualityRanking-table")).isNull();
+        assertThat(home.select("a[href*=/quality/companies/" + yunhe + "/]")).isEmpty();
+    }
+
+    @Test
+    void recomputedScoresReachTheDashboardsWithinFiveSeconds() throws Exception {
+        OrganizationView company = org("运河电梯");
+        Board current = fresh("运河电梯");
+        // the stored board without its quality figures: only the scores' event brings them back
+        store.save(company.id().value(), company.type(), new Board(current.kind(), current.subject(), current.from(),
+                current.to(), current.computedAt(), current.kpis().stream().filter(k -> !k.key().startsWith("quality")).toList(),
+                current.charts(), current.tables().stream().filter(t -> !t.key().startsWith("quality")).toList()), 0);
+        assertThat(store.load(company.id().value()).orElseThrow().kpi("qualityScore")).isEmpty();
+        scoring.compute(Scope.SYSTEM, Period.quarterOf(time.today()).code());
+        long start = System.nanoTime();
+        while (store.load(company.id().value()).orElseThrow().kpi("qualityScore").isEmpty()) {
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+            Thread.sleep(50);
+        }
+        assertThat(store.load(company.id().value()).orElseThrow().table("qualityScore").orElseThrow().rows()).hasSize(1);
     }
 }
