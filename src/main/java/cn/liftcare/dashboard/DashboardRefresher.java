@@ -63,6 +63,14 @@ class DashboardRefresher {
     private static final Logger log = LoggerFactory.getLogger(DashboardRefresher.class);
     /** A burst of events (a whole visit submitted, say) lands before the worker starts. */
     private static final long COALESCE_MS = 200;
+    /**
+     * Under a steady stream of events (claims filed every few milliseconds) the worker rests at least as long as
+     * its last pass took before it starts the next, so recomputing boards takes at most about half a core from
+     * the work that raises the events; at rest an event shows within the coalescing delay and one pass.
+     */
+    private volatile long lastPassNanos;
+    /** ... but never longer than this, so an event still shows within seconds. */
+    private static final long MAX_REST_MS = 2_000;
 
     private final BoardComposer composer;
     private final DashboardStore store;
@@ -288,9 +296,13 @@ class DashboardRefresher {
         return ready.get() && dirty.isEmpty() && !scheduled.get() && !working.get();
     }
 
+    private volatile long lastPassEnded;
+
     private void drain() {
         try {
-            Thread.sleep(COALESCE_MS);
+            long rested = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastPassEnded);
+            long rest = lastPassEnded == 0 ? 0 : TimeUnit.NANOSECONDS.toMillis(lastPassNanos) - rested;
+            Thread.sleep(Math.max(COALESCE_MS, Math.min(MAX_REST_MS, rest)));
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -298,8 +310,9 @@ class DashboardRefresher {
         }
         working.set(true);
         scheduled.set(false);
+        long passStarted = System.nanoTime();
         try {
-            while (!dirty.isEmpty()) {
+            if (!dirty.isEmpty()) {
                 List<Long> batch = new ArrayList<>(dirty);
                 dirty.removeAll(batch);
                 Map<OrganizationId, OrganizationView> orgs = organizations.byIds(batch.stream().map(OrganizationId::new).toList());
@@ -312,6 +325,8 @@ class DashboardRefresher {
             }
         }
         finally {
+            lastPassEnded = System.nanoTime();
+            lastPassNanos = lastPassEnded - passStarted;
             working.set(false);
             if (!dirty.isEmpty() && scheduled.compareAndSet(false, true)) {
                 worker.execute(this::drain);
