@@ -14,7 +14,7 @@ PORT=${PORT:-18090}
 DB=${BENCH_DB_URL:-jdbc:postgresql://127.0.0.1:5432/liftcare_bench_incidents}
 mkdir -p bench/out
 
-./mvnw -q -B -DskipTests package
+./mvnw -q -B -DskipTests -DskipUTs=true package
 run_bench() { ./mvnw -q -B exec:java -Dexec.classpathScope=test -Dexec.mainClass="$1" -Dexec.args="$2"; }
 
 run_bench cn.liftcare.bench.BenchDatabase "reset $DB"

@@ -21,20 +21,28 @@ import cn.liftcare.shared.LiftCareTime;
 @Component
 public class VisitFigures {
 
-    /** A visit counts as completed once submitted; corrections replace the record they name, not add a visit. */
+    /**
+     * The period's completed visits (half-open [:fromAt, :to)); corrections replace the record they name, not add a
+     * visit. The previous visit of an elevator is the one before in the period, or for its first visit in the period
+     * its last one in the 120 days before (looked up by index once an elevator, only when needed). A maintainer has at
+     * most one certificate (its key), so "certified on the day" is a join, not a probe per visit.
+     */
     private static final String VISITS = """
-            SELECT mv.id, mv.elevator_id, mv.company_id, mv.maintainer_id, mv.visit_class,
-                   (mv.finished_at AT TIME ZONE 'Asia/Shanghai')::date AS day, e.max_interval_days,
-                   lag((mv.finished_at AT TIME ZONE 'Asia/Shanghai')::date)
-                       OVER (PARTITION BY mv.elevator_id ORDER BY mv.finished_at) AS previous,
-                   fl.flags,
-                   NOT EXISTS (SELECT 1 FROM maintainer_certificate c WHERE c.user_id = mv.maintainer_id
-                               AND c.expires_on >= (mv.finished_at AT TIME ZONE 'Asia/Shanghai')::date) AS uncertified
-            FROM maintenance_visit mv JOIN maintenance_plan e ON e.elevator_id = mv.elevator_id
+            SELECT mv.id, mv.elevator_id, mv.company_id, mv.maintainer_id, mv.visit_class, mv.day, e.max_interval_days,
+                   coalesce(lag(mv.day) OVER (PARTITION BY mv.elevator_id ORDER BY mv.finished_at),
+                            (SELECT (max(p.finished_at) AT TIME ZONE 'Asia/Shanghai')::date FROM maintenance_visit p
+                             WHERE p.elevator_id = mv.elevator_id AND p.status IN ('SUBMITTED', 'CONFIRMED')
+                               AND p.correction_of IS NULL AND p.finished_at >= :lookback AND p.finished_at < :fromAt))
+                       AS previous,
+                   fl.flags, (c.expires_on IS NULL OR c.expires_on < mv.day) AS uncertified
+            FROM (SELECT id, elevator_id, company_id, maintainer_id, visit_class, finished_at,
+                         (finished_at AT TIME ZONE 'Asia/Shanghai')::date AS day
+                  FROM maintenance_visit WHERE status IN ('SUBMITTED', 'CONFIRMED') AND correction_of IS NULL
+                    AND finished_at >= :fromAt AND finished_at < :to) mv
+            JOIN maintenance_plan e ON e.elevator_id = mv.elevator_id
             LEFT JOIN (SELECT visit_id, string_agg(flag, ',' ORDER BY flag) AS flags FROM visit_flag GROUP BY visit_id) fl
                    ON fl.visit_id = mv.id
-            WHERE mv.status IN ('SUBMITTED', 'CONFIRMED') AND mv.correction_of IS NULL
-              AND mv.finished_at >= :lookback AND mv.finished_at < :to
+            LEFT JOIN maintainer_certificate c ON c.user_id = mv.maintainer_id
             """;
 
     private final JdbcClient jdbc;
@@ -62,14 +70,22 @@ public class VisitFigures {
     }
 
     public List<Missed> missedAtEnd(LocalDate from, LocalDate to) {
+        // the last visit from one pass over the last month's visits; an elevator without one there has its looked up by index
         return jdbc.sql("""
-                SELECT e.elevator_id, e.maintenance_company_id, lv.last FROM maintenance_plan e
-                LEFT JOIN (SELECT elevator_id, max((finished_at AT TIME ZONE 'Asia/Shanghai')::date) AS last
-                           FROM maintenance_visit WHERE status IN ('SUBMITTED', 'CONFIRMED') AND finished_at < :to
-                           GROUP BY elevator_id) lv ON lv.elevator_id = e.elevator_id
-                WHERE e.elevator_status = 'IN_SERVICE' AND e.maintenance_company_id IS NOT NULL AND e.starts_on < :toDay
-                  AND coalesce(lv.last, e.starts_on) + e.max_interval_days < :lastDay""")
+                SELECT m.elevator_id, m.maintenance_company_id, m.last FROM (
+                    SELECT e.elevator_id, e.maintenance_company_id, e.starts_on, e.max_interval_days,
+                           coalesce(lv.last, (SELECT (max(v.finished_at) AT TIME ZONE 'Asia/Shanghai')::date
+                                              FROM maintenance_visit v WHERE v.elevator_id = e.elevator_id
+                                                AND v.status IN ('SUBMITTED', 'CONFIRMED') AND v.finished_at < :to)) AS last
+                    FROM maintenance_plan e
+                    LEFT JOIN (SELECT elevator_id, (max(finished_at) AT TIME ZONE 'Asia/Shanghai')::date AS last
+                               FROM maintenance_visit WHERE status IN ('SUBMITTED', 'CONFIRMED')
+                                 AND finished_at >= :recent AND finished_at < :to
+                               GROUP BY elevator_id) lv ON lv.elevator_id = e.elevator_id
+                    WHERE e.elevator_status = 'IN_SERVICE' AND e.maintenance_company_id IS NOT NULL AND e.starts_on < :toDay) m
+                WHERE coalesce(m.last, m.starts_on) + m.max_interval_days < :lastDay""")
                 .params(range(from, to)).param("lastDay", Date.valueOf(to.minusDays(1)))
+                .param("recent", Timestamp.from(to.minusDays(32).atStartOfDay(LiftCareTime.ZONE).toInstant()))
                 .query((rs, i) -> new Missed(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class))).list();
     }
 
@@ -133,6 +149,7 @@ public class VisitFigures {
 
     private static Map<String, Object> range(LocalDate from, LocalDate to) {
         return Map.of("from", Date.valueOf(from), "toDay", Date.valueOf(to),
+                "fromAt", Timestamp.from(from.atStartOfDay(LiftCareTime.ZONE).toInstant()),
                 "to", Timestamp.from(to.atStartOfDay(LiftCareTime.ZONE).toInstant()),
                 "lookback", Timestamp.from(from.minusDays(120).atStartOfDay(LiftCareTime.ZONE).toInstant()));
     }
