@@ -53,12 +53,7 @@ class DemoClaims {
 
     @Transactional
     boolean seedOnce() {
-        if (seeds.hasRun(SEED) || !seeds.hasRun(DemoPolicies.SEED)) {
-            return false;
-        }
-        seed();
-        seeds.markRun(SEED);
-        return true;
+        return seeds.runOnce(SEED, DemoPolicies.SEED, this::seed);
     }
 
     private void seed() {

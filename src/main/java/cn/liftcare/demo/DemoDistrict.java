@@ -71,12 +71,7 @@ class DemoDistrict {
     /** Seeds the district unless it was seeded before; all of it in one transaction, or none. */
     @Transactional
     boolean seedOnce() {
-        if (seeds.hasRun(SEED)) {
-            return false;
-        }
-        seed();
-        seeds.markRun(SEED);
-        return true;
+        return seeds.runOnce(SEED, null, this::seed);
     }
 
     private void seed() {

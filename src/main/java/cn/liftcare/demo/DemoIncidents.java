@@ -75,12 +75,7 @@ class DemoIncidents {
 
     @Transactional
     boolean seedOnce() {
-        if (seeds.hasRun(SEED) || !seeds.hasRun(DemoMaintenance.SEED)) {
-            return false;
-        }
-        seed();
-        seeds.markRun(SEED);
-        return true;
+        return seeds.runOnce(SEED, DemoMaintenance.SEED, this::seed);
     }
 
     private void seed() {

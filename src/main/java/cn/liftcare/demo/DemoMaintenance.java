@@ -104,12 +104,7 @@ class DemoMaintenance {
 
     @Transactional
     boolean seedOnce() {
-        if (seeds.hasRun(SEED) || !seeds.hasRun(DemoDistrict.SEED)) {
-            return false;
-        }
-        seed();
-        seeds.markRun(SEED);
-        return true;
+        return seeds.runOnce(SEED, DemoDistrict.SEED, this::seed);
     }
 
     private void seed() {

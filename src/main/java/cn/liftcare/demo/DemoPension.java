@@ -56,12 +56,7 @@ class DemoPension {
 
     @Transactional
     boolean seedOnce() {
-        if (seeds.hasRun(SEED) || !seeds.hasRun(DemoPolicies.SEED)) {
-            return false;
-        }
-        seed();
-        seeds.markRun(SEED);
-        return true;
+        return seeds.runOnce(SEED, DemoPolicies.SEED, this::seed);
     }
 
     private void seed() {

@@ -97,12 +97,7 @@ class DemoPolicies {
 
     @Transactional
     boolean seedOnce() {
-        if (seeds.hasRun(SEED) || !seeds.hasRun(DemoIncidents.SEED)) {
-            return false;
-        }
-        seed();
-        seeds.markRun(SEED);
-        return true;
+        return seeds.runOnce(SEED, DemoIncidents.SEED, this::seed);
     }
 
     /** What the seed did, for the log. */

@@ -63,12 +63,7 @@ class DemoQuality {
 
     @Transactional
     boolean seedOnce() {
-        if (seeds.hasRun(SEED) || !seeds.hasRun(DemoClaims.SEED)) {
-            return false;
-        }
-        seed();
-        seeds.markRun(SEED);
-        return true;
+        return seeds.runOnce(SEED, DemoClaims.SEED, this::seed);
     }
 
     private void seed() {

@@ -19,6 +19,19 @@ class DemoSeeds {
         this.time = time;
     }
 
+    /**
+     * Runs a seed in the caller's transaction unless it has run, or the seed it builds on (null: none) has not;
+     * records it, and answers whether it ran.
+     */
+    boolean runOnce(String name, String after, Runnable seed) {
+        if (hasRun(name) || (after != null && !hasRun(after))) {
+            return false;
+        }
+        seed.run();
+        markRun(name);
+        return true;
+    }
+
     boolean hasRun(String name) {
         return jdbc.sql("SELECT count(*) > 0 FROM demo_seed WHERE name = :name").param("name", name)
                 .query(Boolean.class).single();
