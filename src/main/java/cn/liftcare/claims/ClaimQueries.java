@@ -4,17 +4,22 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import cn.liftcare.identity.Scope;
 import cn.liftcare.policies.Cover;
+import cn.liftcare.registry.AgeBand;
 import cn.liftcare.registry.RegistryScope;
 import cn.liftcare.shared.LiftCareTime;
 import cn.liftcare.shared.Money;
@@ -124,6 +129,28 @@ public class ClaimQueries {
                                 rs.getTimestamp(5).toInstant())).list()));
     }
 
+    /** The approved amounts of paid claims by the month they were submitted in (Asia/Shanghai), in [from, to). */
+    public Map<YearMonth, Money> paidByMonth(Scope scope, LocalDate from, LocalDate to) {
+        RegistryScope.Predicate predicate = scopes.claims(scope);
+        Map<YearMonth, Money> paid = new HashMap<>();
+        jdbc.sql("SELECT to_char(c.submitted_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM'), sum(c.approved) FROM claim c "
+                        + "WHERE c.status = 'PAID' AND c.approved IS NOT NULL AND c.submitted_at >= :from "
+                        + "AND c.submitted_at < :to AND " + predicate.sql() + " GROUP BY 1")
+                .params(predicate.params())
+                .param("from", Timestamp.from(from.atStartOfDay(LiftCareTime.ZONE).toInstant()))
+                .param("to", Timestamp.from(to.atStartOfDay(LiftCareTime.ZONE).toInstant()))
+                .query((rs, i) -> paid.put(YearMonth.parse(rs.getString(1)), Money.of(rs.getBigDecimal(2)))).list();
+        return paid;
+    }
+
+    /** What the claims still open would cost (their reserve): the assessed amount, else the claimed, of each. */
+    public Money outstanding(Scope scope) {
+        RegistryScope.Predicate predicate = scopes.claims(scope);
+        return Money.of(jdbc.sql("SELECT coalesce(sum(coalesce(c.assessed, c.claimed, 0)), 0) FROM claim c "
+                        + "WHERE c.status NOT IN ('PAID', 'DECLINED') AND " + predicate.sql())
+                .params(predicate.params()).query(BigDecimal.class).single());
+    }
+
     public record Payouts(long payeeId, long claims, Money total, List<ClaimRow> recent) {
     }
 
@@ -142,7 +169,8 @@ public class ClaimQueries {
 
     public record Metrics(LocalDate from, LocalDate to, long submitted, long straightThrough, BigDecimal stpRate,
             Double payoutMedianHours, Double payoutP90Hours, Map<String, Long> referralReasons,
-            List<Ratio> byPolicy, List<Ratio> byCommunity, List<Ratio> byInsurer, List<Ratio> byProductVersion) {
+            List<Ratio> byPolicy, List<Ratio> byCommunity, List<Ratio> byInsurer, List<Ratio> byProductVersion,
+            List<Ratio> byBrand, List<Ratio> byAgeBand) {
     }
 
     /**
@@ -171,17 +199,62 @@ public class ClaimQueries {
                 .params(predicate.params()).param("from", start).param("to", end)
                 .query((rs, i) -> reasons.put(rs.getString(1), rs.getLong(2))).list();
         Map<Long, Money> paid = new LinkedHashMap<>();
-        jdbc.sql("SELECT c.policy_id, sum(c.approved) FROM claim c WHERE c.status = 'PAID' AND c.policy_id IS NOT NULL AND "
-                        + period + " GROUP BY c.policy_id").params(predicate.params()).param("from", start)
-                .param("to", end).query((rs, i) -> paid.put(rs.getLong(1), Money.of(rs.getBigDecimal(2)))).list();
+        Map<Long, Money> paidByElevator = new HashMap<>();
+        jdbc.sql("SELECT c.policy_id, c.elevator_id, sum(c.approved) FROM claim c WHERE c.status = 'PAID' "
+                        + "AND c.policy_id IS NOT NULL AND " + period + " GROUP BY c.policy_id, c.elevator_id")
+                .params(predicate.params()).param("from", start).param("to", end).query((rs, i) -> {
+                    Money amount = Money.of(rs.getBigDecimal(3));
+                    paid.merge(rs.getLong(1), amount, Money::plus);
+                    return paidByElevator.merge(rs.getLong(2), amount, Money::plus);
+                }).list();
         Map<Long, Cover.WrittenPremium> premiums = cover.writtenPremium(paid.keySet());
+        List<Cover.ElevatorPremium> shares = cover.writtenPremiumByElevator(paid.keySet());
+        Map<Long, String[]> facts = elevatorFacts(shares.stream().map(Cover.ElevatorPremium::elevatorId).distinct().toList());
         return new Metrics(from, to, submitted, stp, submitted == 0 ? null
                 : BigDecimal.valueOf(stp).divide(BigDecimal.valueOf(submitted), 4, java.math.RoundingMode.HALF_UP),
                 hours(counts[2]), hours(counts[3]), reasons,
                 ratios(paid, premiums, p -> "policy:" + p.policyId()),
                 ratios(paid, premiums, p -> "community:" + p.communityId()),
                 ratios(paid, premiums, p -> "insurer:" + p.insurerId()),
-                ratios(paid, premiums, p -> "product:" + p.productVersion()));
+                ratios(paid, premiums, p -> "product:" + p.productVersion()),
+                byElevator(paidByElevator, shares, e -> "brand:" + facts.get(e)[0]),
+                byElevator(paidByElevator, shares, e -> "age:" + facts.get(e)[1]));
+    }
+
+    /** Each elevator's brand and age band (today), for the loss ratios by a fact of the elevator. */
+    private Map<Long, String[]> elevatorFacts(List<Long> elevatorIds) {
+        Map<Long, String[]> facts = new HashMap<>();
+        LocalDate today = time.today();
+        for (int from = 0; from < elevatorIds.size(); from += 5_000) {
+            jdbc.sql("SELECT id, brand, coalesce(renewed_on, commissioning_date) FROM elevator WHERE id IN (:ids)")
+                    .param("ids", elevatorIds.subList(from, Math.min(elevatorIds.size(), from + 5_000)))
+                    .query((rs, i) -> facts.put(rs.getLong(1), new String[] {rs.getString(2), AgeBand.of((int)
+                            java.time.temporal.ChronoUnit.YEARS.between(rs.getObject(3, LocalDate.class), today)).code()}))
+                    .list();
+        }
+        return facts;
+    }
+
+    /**
+     * Loss ratios by a fact of the elevator: its paid claims over its share of the written premium of the policies
+     * the period's paid claims fell on (the same policies as the other ratios; their claim-free elevators count too).
+     */
+    private static List<Ratio> byElevator(Map<Long, Money> paid, List<Cover.ElevatorPremium> shares,
+            java.util.function.LongFunction<String> key) {
+        Map<String, Money[]> sums = new LinkedHashMap<>();
+        Set<Long> counted = new HashSet<>();
+        for (Cover.ElevatorPremium share : shares) {
+            Money[] s = sums.computeIfAbsent(key.apply(share.elevatorId()), k -> new Money[] {Money.ZERO, Money.ZERO});
+            if (counted.add(share.elevatorId())) {
+                s[0] = s[0].plus(paid.getOrDefault(share.elevatorId(), Money.ZERO));
+            }
+            s[1] = s[1].plus(share.premium());
+        }
+        List<Ratio> ratios = new ArrayList<>();
+        sums.forEach((k, s) -> ratios.add(new Ratio(k, s[0], s[1], s[1].signum() <= 0 ? null
+                : s[0].amount().divide(s[1].amount(), 4, java.math.RoundingMode.HALF_UP))));
+        ratios.sort(java.util.Comparator.comparing(Ratio::key));
+        return ratios;
     }
 
     private static Double hours(Object value) {

@@ -18,7 +18,6 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 import cn.liftcare.claims.ClaimQueries;
-import cn.liftcare.claims.ClaimStatus;
 import cn.liftcare.dashboard.Board.Chart;
 import cn.liftcare.dashboard.Board.Kpi;
 import cn.liftcare.dashboard.Board.Row;
@@ -286,13 +285,7 @@ class BoardComposer {
         ClaimQueries.Metrics m = claims.metrics(scope, w.from, w.to);
         Money paid = m.byInsurer().stream().map(ClaimQueries.Ratio::claims).reduce(Money.ZERO, Money::plus);
         kpis.add(new Kpi("claimsPaid", paid.amount(), Unit.YUAN, "/claims?status=PAID"));
-        Money reserved = Money.ZERO;
-        for (ClaimQueries.ClaimRow c : claims.list(scope, null, true, null, null, LIST_LIMIT)) {
-            if (c.status() != ClaimStatus.PAID && c.status() != ClaimStatus.DECLINED) {
-                Money amount = c.assessed() != null ? c.assessed() : c.claimed();
-                reserved = reserved.plus(amount == null ? Money.ZERO : amount);
-            }
-        }
+        Money reserved = claims.outstanding(scope);
         kpis.add(new Kpi("claimsReserved", reserved.amount(), Unit.YUAN, "/claims?queue=true"));
         kpis.add(new Kpi("lossRatio", earnedTotal.signum() == 0 ? BigDecimal.ZERO
                 : paid.amount().divide(earnedTotal, 4, RoundingMode.HALF_UP), Unit.SHARE, "/claims/metrics"));
@@ -314,6 +307,10 @@ class BoardComposer {
                 byCommunity.stream().map(r -> String.valueOf(id(r.key()))).toList(),
                 List.of(new Series("dashboard.series.lossRatio", "bar", byCommunity.stream().map(ClaimQueries.Ratio::ratio).toList())),
                 Unit.SHARE, "/policies?community={category}"));
+        lossBy("lossByBrand", m.byBrand(), "/elevators?brand={category}", charts);
+        lossBy("lossByAge", m.byAgeBand().stream().sorted(java.util.Comparator.comparing(
+                r -> AgeBand.fromCode(r.key().substring("age:".length())).ordinal())).toList(),
+                "/elevators?ageBand={category}", charts);
         List<String> reasons = new ArrayList<>(m.referralReasons().keySet());
         charts.add(new Chart("referrals", "bar", reasons.stream().map(r -> "#claim.rule." + r).toList(), reasons,
                 List.of(new Series("dashboard.series.claims", "bar",
@@ -325,6 +322,14 @@ class BoardComposer {
                         "/invoices/" + i.id())).toList();
         tables.add(new Table("overduePremium", List.of("dashboard.col.invoice", "dashboard.col.policy",
                 "dashboard.col.dueOn", "dashboard.col.outstanding"), overdue, "/billing?state=OVERDUE"));
+    }
+
+    /** Loss ratios by a fact of the elevator (brand, age band), as the claims metrics give them. */
+    private static void lossBy(String name, List<ClaimQueries.Ratio> ratios, String link, List<Chart> charts) {
+        List<ClaimQueries.Ratio> shown = ratios.stream().filter(r -> r.ratio() != null).toList();
+        List<String> keys = shown.stream().map(r -> r.key().substring(r.key().indexOf(':') + 1)).toList();
+        charts.add(new Chart(name, "bar", keys, keys, List.of(new Series("dashboard.series.lossRatio", "bar",
+                shown.stream().map(ClaimQueries.Ratio::ratio).toList())), Unit.SHARE, link));
     }
 
     // ---- the use unit and the owners' committee -------------------------------------------------------------------
@@ -591,12 +596,7 @@ class BoardComposer {
     /** Paid claims by the month they were submitted in (the metrics' own convention). */
     private Map<YearMonth, BigDecimal> claimsPaidByMonth(Scope scope, Window w) {
         Map<YearMonth, BigDecimal> paid = new HashMap<>();
-        for (ClaimQueries.ClaimRow c : claims.list(scope, ClaimStatus.PAID, false, null, null, LIST_LIMIT)) {
-            LocalDate day = c.submittedAt().atZone(LiftCareTime.ZONE).toLocalDate();
-            if (!day.isBefore(w.from) && day.isBefore(w.to) && c.approved() != null) {
-                paid.merge(YearMonth.from(day), c.approved().amount(), BigDecimal::add);
-            }
-        }
+        claims.paidByMonth(scope, w.from, w.to).forEach((month, amount) -> paid.put(month, amount.amount()));
         return paid;
     }
 

@@ -1,5 +1,7 @@
 package cn.liftcare.policies;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -104,5 +106,40 @@ public class Cover {
                 .query((rs, i) -> found.put(rs.getLong(1), new WrittenPremium(rs.getLong(1), rs.getLong(2), rs.getLong(3),
                         rs.getString(4), Money.of(rs.getBigDecimal(5))))).list();
         return found;
+    }
+
+    public record ElevatorPremium(long policyId, long elevatorId, Money premium) {
+    }
+
+    /**
+     * Each policy's written premium shared among its elevators in proportion to their annual premium (the policy's
+     * last line takes the odd fen), so that losses can be set against premium by a fact of the elevator.
+     */
+    public List<ElevatorPremium> writtenPremiumByElevator(Collection<Long> policyIds) {
+        List<ElevatorPremium> shares = new ArrayList<>();
+        if (policyIds.isEmpty()) {
+            return shares;
+        }
+        record Line(long policyId, long elevatorId, BigDecimal annual, BigDecimal written, BigDecimal total, boolean last) {
+        }
+        List<Line> lines = jdbc.sql("""
+                WITH w AS (SELECT p.id, coalesce(sum(i.amount), 0) AS written
+                           FROM policy p LEFT JOIN premium_invoice i ON i.policy_id = p.id
+                           WHERE p.id IN (:ids) GROUP BY p.id)
+                SELECT pe.policy_id, pe.elevator_id, pe.annual_premium, w.written,
+                       sum(pe.annual_premium) OVER (PARTITION BY pe.policy_id),
+                       row_number() OVER (PARTITION BY pe.policy_id ORDER BY pe.line DESC) = 1
+                FROM policy_elevator pe JOIN w ON w.id = pe.policy_id
+                ORDER BY pe.policy_id, pe.line""").param("ids", policyIds)
+                .query((rs, i) -> new Line(rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
+                        rs.getBigDecimal(5), rs.getBoolean(6))).list();
+        BigDecimal given = BigDecimal.ZERO;
+        for (Line line : lines) {
+            BigDecimal share = line.last() ? line.written().subtract(given)
+                    : line.written().multiply(line.annual()).divide(line.total(), 2, RoundingMode.HALF_UP);
+            given = line.last() ? BigDecimal.ZERO : given.add(share);
+            shares.add(new ElevatorPremium(line.policyId(), line.elevatorId(), Money.of(share)));
+        }
+        return shares;
     }
 }

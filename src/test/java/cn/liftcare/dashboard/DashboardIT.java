@@ -124,6 +124,39 @@ class DashboardIT {
                 .query(BigDecimal.class).single();
         assertThat(kpi(insurer, "claimsPaid")).isEqualByComparingTo(paid);
         assertThat(paid).isPositive();
+        assertThat(kpi(insurer, "claimsReserved")).isEqualByComparingTo(jdbc.sql("""
+                SELECT coalesce(sum(c.assessed), 0) FROM claim c WHERE c.insurer_id = :i
+                AND c.status NOT IN ('PAID', 'DECLINED')""").param("i", zheshang).query(BigDecimal.class).single());
+        // loss ratio by brand: the period's paid claims on a brand's elevators over their share of the premium
+        // written on the policies those claims fell on (each policy's premium shared by annual premium)
+        Map<String, BigDecimal> byBrand = new java.util.HashMap<>();
+        jdbc.sql("""
+                WITH paid AS (SELECT c.policy_id, c.elevator_id, sum(c.approved) AS amount FROM claim c
+                              WHERE c.insurer_id = :i AND c.status = 'PAID' AND c.policy_id IS NOT NULL
+                              AND c.submitted_at >= :from AND c.submitted_at < :to GROUP BY 1, 2),
+                     written AS (SELECT p.policy_id, (SELECT coalesce(sum(i.amount), 0) FROM premium_invoice i
+                                                      WHERE i.policy_id = p.policy_id) AS amount
+                                 FROM (SELECT DISTINCT policy_id FROM paid) p),
+                     shares AS (SELECT pe.elevator_id, w.amount * pe.annual_premium
+                                       / sum(pe.annual_premium) OVER (PARTITION BY pe.policy_id) AS premium
+                                FROM policy_elevator pe JOIN written w ON w.policy_id = pe.policy_id),
+                     brands AS (SELECT e.brand, sum(s.premium) AS premium FROM shares s
+                                JOIN elevator e ON e.id = s.elevator_id GROUP BY e.brand)
+                SELECT b.brand, (SELECT coalesce(sum(p.amount), 0) FROM paid p JOIN elevator e ON e.id = p.elevator_id
+                                 WHERE e.brand = b.brand) / b.premium
+                FROM brands b WHERE b.premium > 0""")
+                .param("i", zheshang).param("from", Timestamp.from(insurer.from().atStartOfDay(LiftCareTime.ZONE).toInstant()))
+                .param("to", Timestamp.from(insurer.to().atStartOfDay(LiftCareTime.ZONE).toInstant()))
+                .query((rs, i) -> byBrand.put(rs.getString(1), rs.getBigDecimal(2))).list();
+        Board.Chart lossByBrand = insurer.chart("lossByBrand").orElseThrow();
+        assertThat(lossByBrand.categories()).containsExactlyInAnyOrderElementsOf(byBrand.keySet());
+        assertThat(byBrand.values()).anySatisfy(r -> assertThat(r).isPositive());
+        for (int c = 0; c < lossByBrand.categories().size(); c++) {
+            assertThat(lossByBrand.series().get(0).values().get(c)).as(lossByBrand.categories().get(c))
+                    .isCloseTo(byBrand.get(lossByBrand.categories().get(c)), org.assertj.core.data.Offset.offset(new BigDecimal("0.0002")));
+        }
+        assertThat(insurer.chart("lossByAge").orElseThrow().categories()).isNotEmpty()
+                .isSubsetOf(java.util.Arrays.stream(cn.liftcare.registry.AgeBand.values()).map(cn.liftcare.registry.AgeBand::code).toList());
         List<String> overdue = jdbc.sql("SELECT number FROM premium_invoice WHERE insurer_id = :i").param("i", zheshang)
                 .query(String.class).list();
         assertThat(insurer.table("overduePremium").orElseThrow().rows()).allSatisfy(r -> assertThat(overdue).contains(r.cells().get(0)));

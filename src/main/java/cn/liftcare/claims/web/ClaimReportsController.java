@@ -81,9 +81,13 @@ class ClaimReportsController {
         model.addAttribute("m", m);
         model.addAttribute("reasonLabels", reasonLabels);
         model.addAttribute("reasonCounts", new ArrayList<>(m.referralReasons().values()));
-        model.addAttribute("byCommunity", communities(m.byCommunity()));
-        model.addAttribute("byInsurer", insurers(m.byInsurer()));
-        model.addAttribute("byProduct", m.byProductVersion().stream().map(r -> row(r, id(r.key()))).toList());
+        model.addAttribute("byGroup", Map.of("community", communities(m.byCommunity()),
+                "insurer", insurers(m.byInsurer()),
+                "product", m.byProductVersion().stream().map(r -> row(r, id(r.key()))).toList(),
+                "brand", m.byBrand().stream().map(r -> row(r, id(r.key()))).toList(),
+                "age", m.byAgeBand().stream().sorted(java.util.Comparator.comparing(
+                        r -> cn.liftcare.registry.AgeBand.fromCode(id(r.key())).ordinal()))
+                        .map(r -> row(r, id(r.key()))).toList()));
         return "claims/metrics";
     }
 
