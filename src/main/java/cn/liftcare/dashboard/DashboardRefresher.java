@@ -1,12 +1,15 @@
 package cn.liftcare.dashboard;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -18,8 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import cn.liftcare.claims.ClaimChanged;
 import cn.liftcare.claims.ClaimPaid;
@@ -42,12 +46,10 @@ import cn.liftcare.policies.PaymentRecorded;
 import cn.liftcare.policies.PolicyChanged;
 import cn.liftcare.quality.QualityPeriodClosed;
 import cn.liftcare.quality.QualityScoresComputed;
-import cn.liftcare.registry.CommunityQueries;
-import cn.liftcare.registry.CommunitySummary;
 import cn.liftcare.registry.ElevatorChanged;
 import cn.liftcare.registry.ElevatorId;
+import cn.liftcare.registry.ElevatorParties;
 import cn.liftcare.registry.ElevatorQueries;
-import cn.liftcare.registry.ElevatorView;
 import cn.liftcare.shared.RegionCode;
 
 /**
@@ -76,8 +78,9 @@ class DashboardRefresher {
     private final DashboardStore store;
     private final OrganizationDirectory organizations;
     private final ElevatorQueries elevators;
-    private final CommunityQueries communities;
     private final Set<Long> dirty = ConcurrentHashMap.newKeySet();
+    /** Elevators with news not yet routed; true where insurers' boards move too. */
+    private final Map<Long, Boolean> elevatorNews = new ConcurrentHashMap<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final AtomicBoolean working = new AtomicBoolean();
     private final AtomicBoolean ready = new AtomicBoolean();
@@ -88,12 +91,11 @@ class DashboardRefresher {
     });
 
     DashboardRefresher(BoardComposer composer, DashboardStore store, OrganizationDirectory organizations,
-            ElevatorQueries elevators, CommunityQueries communities) {
+            ElevatorQueries elevators) {
         this.composer = composer;
         this.store = store;
         this.organizations = organizations;
         this.elevators = elevators;
-        this.communities = communities;
     }
 
     // ---- events ---------------------------------------------------------------------------------------------------
@@ -108,79 +110,77 @@ class DashboardRefresher {
         mark(dashboards().stream().map(o -> o.id().value()).toList());
     }
 
-    @ApplicationModuleListener
+    @Listen
     void on(ElevatorChanged event) {
-        Set<Long> orgs = new HashSet<>(audience(event.elevatorId()));
+        news(event.elevatorId(), true);
         if (event.before() != null && event.maintenanceCompanyChanged() && event.before().maintenanceCompanyId() != null) {
-            orgs.add(event.before().maintenanceCompanyId().value());
+            mark(List.of(event.before().maintenanceCompanyId().value()));
         }
-        mark(orgs);
     }
 
-    @ApplicationModuleListener
+    @Listen
     void on(VisitChanged event) {
-        mark(audience(event.after().elevatorId()));
+        news(event.after().elevatorId(), false);
     }
 
-    @ApplicationModuleListener
+    @Listen
     void on(IncidentReported event) {
-        mark(audience(event.elevatorId()));
+        news(event.elevatorId(), false);
     }
 
-    @ApplicationModuleListener
+    @Listen
     void on(IncidentDispatched event) {
-        mark(audience(event.elevatorId()));
+        news(event.elevatorId(), false);
     }
 
-    @ApplicationModuleListener
+    @Listen
     void on(IncidentEscalated event) {
-        mark(audience(event.elevatorId()));
+        news(event.elevatorId(), false);
     }
 
-    @ApplicationModuleListener
+    @Listen
     void on(IncidentRestored event) {
-        mark(audience(event.elevatorId()));
+        news(event.elevatorId(), false);
     }
 
-    @ApplicationModuleListener
+    @Listen
     void on(RepairOrderCompleted event) {
-        mark(audience(event.order().elevatorId()));
+        news(event.order().elevatorId(), false);
     }
 
-    @ApplicationModuleListener
+    @Listen
     void on(ClaimChanged event) {
-        mark(audience(new ElevatorId(event.after().elevatorId())));
+        news(new ElevatorId(event.after().elevatorId()), false);
+        if (event.after().insurerId() != null) {
+            mark(List.of(event.after().insurerId()));
+        }
     }
 
-    @ApplicationModuleListener
+    @Listen
     void on(ClaimPaid event) {
-        Set<Long> orgs = new HashSet<>(audience(event.elevatorId()));
-        orgs.add(event.payeeId().value());
-        mark(orgs);
+        news(event.elevatorId(), false);
+        mark(List.of(event.payeeId().value()));
     }
 
-    @ApplicationModuleListener
+    @Listen
     void on(PolicyChanged event) {
-        Set<Long> orgs = new HashSet<>();
-        orgs.add(event.after().insurerId());
-        orgs.add(event.after().useUnitId());
-        event.after().elevators().stream().findFirst().ifPresent(l -> orgs.addAll(audience(new ElevatorId(l.elevatorId()))));
-        mark(orgs);
+        mark(List.of(event.after().insurerId(), event.after().useUnitId()));
+        event.after().elevators().stream().findFirst().ifPresent(l -> news(new ElevatorId(l.elevatorId()), false));
     }
 
-    @ApplicationModuleListener
+    @Listen
     void on(InvoiceIssued event) {
         invoice(event.invoice().insurerId(), event.invoice().useUnitId());
     }
 
-    @ApplicationModuleListener
+    @Listen
     void on(PaymentRecorded event) {
         // a payment names its invoice only: the invoice's insurer and use unit are among the regional readers
         mark(dashboards().stream().filter(o -> o.type() != OrganizationType.MAINTENANCE_COMPANY)
                 .map(o -> o.id().value()).toList());
     }
 
-    @ApplicationModuleListener
+    @Listen
     void on(JournalEntryPosted event) {
         Set<Long> orgs = new HashSet<>();
         for (var line : event.after().lines()) {
@@ -189,26 +189,54 @@ class DashboardRefresher {
                 orgs.add(ref.ownerId());
             }
             if (ref.purpose().aboutAnElevator() && ref.partyId() != null) {
-                orgs.addAll(audience(new ElevatorId(ref.partyId())));
+                news(new ElevatorId(ref.partyId()), false);
             }
         }
         orgs.addAll(ofType(OrganizationType.REGULATOR));
         mark(orgs);
     }
 
-    @ApplicationModuleListener
+    @Listen
     void on(PensionCaseChanged event) {
-        mark(audience(new ElevatorId(event.after().elevatorId())));
+        news(new ElevatorId(event.after().elevatorId()), false);
+        mark(List.of(event.after().insurerId()));
     }
 
-    @ApplicationModuleListener
+    @Listen
     void on(QualityScoresComputed event) {
         quality();
     }
 
-    @ApplicationModuleListener
+    @Listen
     void on(QualityPeriodClosed event) {
         quality();
+    }
+
+    /**
+     * Heard on the publisher's thread, inside its transaction; what changed is noted once the transaction commits
+     * (see {@link #afterCommit}). Not a transactional event listener: Spring Modulith would store an event
+     * publication for each of those (an insert and an update per event and listener), and nothing here needs one,
+     * as events missed in a crash are caught up by the rebuild at start-up.
+     */
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @EventListener
+    @interface Listen {
+    }
+
+    /** Runs once the current transaction has committed (never if it rolls back), or at once outside one. */
+    private static void afterCommit(Runnable noting) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    noting.run();
+                }
+            });
+        }
+        else {
+            noting.run();
+        }
     }
 
     /** New or frozen scores move the regulators' ranking and every company's own score and rank. */
@@ -227,29 +255,46 @@ class DashboardRefresher {
 
     // ---- who sees an elevator -------------------------------------------------------------------------------------
 
-    /** The organisations whose scope holds the elevator: the same rules as {@code RegistryScope}, asked per org. */
-    Set<Long> audience(ElevatorId elevator) {
+    /**
+     * News about an elevator, for the worker to route to the organisations that see it. Insurers see every elevator
+     * of their region, but only its registered facts are on their boards; its visits, incidents and claims move an
+     * insurer's board only when they are its own (marked by the caller).
+     */
+    private void news(ElevatorId elevator, boolean insurersToo) {
         if (!ready.get()) {
-            return Set.of(); // the rebuild at readiness covers it
+            return; // the rebuild at readiness covers it
         }
-        Optional<ElevatorView> found = elevators.find(Scope.SYSTEM, elevator);
-        if (found.isEmpty()) {
-            return Set.of();
-        }
-        ElevatorView view = found.get();
-        OrganizationId owners = communities.find(Scope.SYSTEM, view.communityId())
-                .map(CommunitySummary::ownersCommitteeId).orElse(null);
-        Set<Long> orgs = new LinkedHashSet<>();
-        for (OrganizationView org : dashboards()) {
-            Scope scope = BoardComposer.scopeOf(org);
-            boolean sees = switch (scope.reach()) {
-                case ALL -> true;
-                case REGION -> scope.region().covers(view.districtCode());
-                case MAINTAINED_ELEVATORS -> org.id().equals(view.maintenanceCompanyId());
-                case OWN_COMMUNITIES -> org.id().equals(view.useUnitId()) || org.id().equals(owners);
-            };
-            if (sees) {
-                orgs.add(org.id().value());
+        afterCommit(() -> {
+            elevatorNews.merge(elevator.value(), insurersToo, Boolean::logicalOr);
+            schedule();
+        });
+    }
+
+    /** The organisations whose scope holds each elevator: the same rules as {@code RegistryScope}, for many at once. */
+    Set<Long> audience(Map<Long, Boolean> news) {
+        Set<Long> orgs = new HashSet<>();
+        List<Long> ids = new ArrayList<>(news.keySet());
+        List<OrganizationView> readers = dashboards();
+        for (int from = 0; from < ids.size(); from += 1_000) {
+            for (ElevatorParties e : elevators.parties(ids.subList(from, Math.min(ids.size(), from + 1_000)))) {
+                boolean insurersToo = news.get(e.elevatorId());
+                for (OrganizationView org : readers) {
+                    if (org.type() == OrganizationType.INSURER && !insurersToo) {
+                        continue;
+                    }
+                    Scope scope = BoardComposer.scopeOf(org);
+                    long id = org.id().value();
+                    boolean sees = switch (scope.reach()) {
+                        case ALL -> true;
+                        case REGION -> scope.region().covers(e.districtCode());
+                        case MAINTAINED_ELEVATORS -> e.maintenanceCompanyId() != null && id == e.maintenanceCompanyId();
+                        case OWN_COMMUNITIES -> id == e.useUnitId()
+                                || (e.ownersCommitteeId() != null && id == e.ownersCommitteeId());
+                    };
+                    if (sees) {
+                        orgs.add(id);
+                    }
+                }
             }
         }
         return orgs;
@@ -285,7 +330,13 @@ class DashboardRefresher {
         if (orgs.isEmpty()) {
             return;
         }
-        dirty.addAll(orgs);
+        afterCommit(() -> {
+            dirty.addAll(orgs);
+            schedule();
+        });
+    }
+
+    private void schedule() {
         if (ready.get() && scheduled.compareAndSet(false, true)) {
             worker.execute(this::drain);
         }
@@ -293,7 +344,7 @@ class DashboardRefresher {
 
     /** Whether nothing is marked or being recomputed (tests wait for this before they measure). */
     boolean idle() {
-        return ready.get() && dirty.isEmpty() && !scheduled.get() && !working.get();
+        return ready.get() && dirty.isEmpty() && elevatorNews.isEmpty() && !scheduled.get() && !working.get();
     }
 
     private volatile long lastPassEnded;
@@ -312,6 +363,11 @@ class DashboardRefresher {
         scheduled.set(false);
         long passStarted = System.nanoTime();
         try {
+            if (!elevatorNews.isEmpty()) {
+                Map<Long, Boolean> news = new HashMap<>(elevatorNews);
+                news.forEach(elevatorNews::remove);
+                dirty.addAll(audience(news));
+            }
             if (!dirty.isEmpty()) {
                 List<Long> batch = new ArrayList<>(dirty);
                 dirty.removeAll(batch);
@@ -328,7 +384,7 @@ class DashboardRefresher {
             lastPassEnded = System.nanoTime();
             lastPassNanos = lastPassEnded - passStarted;
             working.set(false);
-            if (!dirty.isEmpty() && scheduled.compareAndSet(false, true)) {
+            if ((!dirty.isEmpty() || !elevatorNews.isEmpty()) && scheduled.compareAndSet(false, true)) {
                 worker.execute(this::drain);
             }
         }

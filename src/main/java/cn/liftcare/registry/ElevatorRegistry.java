@@ -151,7 +151,24 @@ public class ElevatorRegistry {
     }
 
     public Optional<ElevatorSnapshot> find(Scope scope, ElevatorId id) {
-        return inScope(scope, id) ? elevators.findById(id).map(Elevator::snapshot) : Optional.empty();
+        // one statement, mapped by hand: this is on the path of every claim and visit
+        RegistryScope.Predicate predicate = scopes.elevators(scope);
+        return jdbc.sql("SELECT e.* FROM elevator e WHERE e.id = :id AND " + predicate.sql())
+                .params(predicate.params()).param("id", id.value())
+                .query((rs, i) -> new ElevatorSnapshot(new ElevatorId(rs.getLong("id")), rs.getString("registration_code"),
+                        rs.getString("emergency_code"), ElevatorType.valueOf(rs.getString("type")), rs.getString("brand"),
+                        rs.getString("model"), rs.getObject("manufacture_date", LocalDate.class),
+                        rs.getObject("commissioning_date", LocalDate.class), rs.getInt("stops"),
+                        rs.getObject("rated_load_kg", Integer.class), rs.getBigDecimal("rated_speed"),
+                        UseCategory.valueOf(rs.getString("use_category")), new UnitId(rs.getLong("unit_id")),
+                        new CommunityId(rs.getLong("community_id")), new DistrictId(rs.getLong("district_id")),
+                        new OrganizationId(rs.getLong("use_unit_id")),
+                        rs.getObject("maintenance_company_id", Long.class) == null ? null
+                                : new OrganizationId(rs.getLong("maintenance_company_id")),
+                        ElevatorStatus.valueOf(rs.getString("status")), rs.getObject("last_inspection_date", LocalDate.class),
+                        rs.getObject("next_inspection_due", LocalDate.class), rs.getBoolean("inspection_failed"),
+                        rs.getObject("renewed_on", LocalDate.class)))
+                .optional();
     }
 
     /** Whether the elevator exists and the caller may see it: the SQL scope predicate decides. */
