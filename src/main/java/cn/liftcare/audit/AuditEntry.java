@@ -3,13 +3,35 @@ package cn.liftcare.audit;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 
-/** One link of the chain. Its hash covers every field and the previous link's hash. */
+/**
+ * One entry of the log and, once sealed, its link of the chain: its position, and a hash covering every field and
+ * the previous link's hash (all three null for the moment between its commit and its seal).
+ */
 public record AuditEntry(long id, Instant occurredAt, String actor, Long organizationId, String action,
-        String entityType, String entityId, String before, String after, String prevHash, String hash) {
+        String entityType, String entityId, String before, String after, Long position, String prevHash, String hash) {
+
+    public boolean sealed() {
+        return hash != null;
+    }
+
+    /** Reads the columns of {@code AuditTrail.ENTRY_COLUMNS} followed by position, prev_hash and hash. */
+    static AuditEntry map(ResultSet rs) throws SQLException {
+        long org = rs.getLong("organization_id");
+        Long organizationId = rs.wasNull() ? null : org;
+        long position = rs.getLong("position");
+        Long sealedAt = rs.wasNull() ? null : position;
+        return new AuditEntry(rs.getLong("id"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                rs.getString("actor"), organizationId, rs.getString("action"), rs.getString("entity_type"),
+                rs.getString("entity_id"), rs.getString("before_state"), rs.getString("after_state"), sealedAt,
+                rs.getString("prev_hash"), rs.getString("hash"));
+    }
 
     static final String GENESIS = "0".repeat(64);
 
@@ -32,7 +54,7 @@ public record AuditEntry(long id, Instant occurredAt, String actor, Long organiz
     }
 
     boolean hashMatches() {
-        return hash.equals(hashOf(id, occurredAt, actor, organizationId, action, entityType, entityId, before, after,
+        return hash != null && prevHash != null && hash.equals(hashOf(id, occurredAt, actor, organizationId, action, entityType, entityId, before, after,
                 prevHash));
     }
 }

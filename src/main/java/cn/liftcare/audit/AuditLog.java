@@ -15,14 +15,11 @@ import cn.liftcare.shared.Actor;
 import cn.liftcare.shared.LiftCareTime;
 
 /**
- * Appends to the chain. Entries of one transaction are collected and written just before it commits:
- * a transaction-scoped advisory lock then serialises writers, so each batch links to the entry
- * committed before it, and the lock is held only for the moment of linking.
+ * Appends to the log. Entries of one transaction are collected and written just before it commits, so an audited
+ * change never commits without its entries; {@link AuditSealer} links them into the hash chain right after.
  */
 @Component
 class AuditLog {
-
-    private static final long CHAIN_LOCK = 0x4C43_4155_4449_54L; // "LCAUDIT"
 
     private final JdbcTemplate jdbc;
     private final LiftCareTime time;
@@ -47,35 +44,17 @@ class AuditLog {
     }
 
     private void write(List<Draft> drafts) {
-        jdbc.query("SELECT pg_advisory_xact_lock(?)", rs -> null, CHAIN_LOCK);
-        // a statement of its own after the lock, so its snapshot sees the batch committed just before
-        List<Long> ids = new ArrayList<>(drafts.size());
-        String[] last = {AuditEntry.GENESIS};
-        jdbc.query("""
-                SELECT nextval('audit_entry_id_seq'), (SELECT hash FROM audit_entry ORDER BY id DESC LIMIT 1)
-                FROM generate_series(1, ?)""", rs -> {
-            ids.add(rs.getLong(1));
-            if (rs.getString(2) != null) {
-                last[0] = rs.getString(2);
-            }
-        }, drafts.size());
-        String prevHash = last[0];
-        List<Object[]> rows = new ArrayList<>(drafts.size());
-        for (int i = 0; i < drafts.size(); i++) {
-            Draft d = drafts.get(i);
-            long id = ids.get(i);
-            String hash = AuditEntry.hashOf(id, d.at(), d.actor().username(), d.actor().organizationId(), d.action(),
-                    d.entityType(), d.entityId(), d.before(), d.after(), prevHash);
-            rows.add(new Object[] {id, d.at().atOffset(ZoneOffset.UTC), d.actor().username(), d.actor().organizationId(),
-                    d.action(), d.entityType(), d.entityId(), d.before(), d.after(), prevHash, hash});
-            prevHash = hash;
-        }
+        // one round trip for the whole batch; the sealer links the entries into the chain once they are committed
         jdbc.batchUpdate("""
-                INSERT INTO audit_entry (id, occurred_at, actor, organization_id, action, entity_type, entity_id,
-                                         before_state, after_state, prev_hash, hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows,
-                new int[] {Types.BIGINT, Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.BIGINT, Types.VARCHAR,
-                        Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR});
+                WITH e AS (INSERT INTO audit_entry (occurred_at, actor, organization_id, action, entity_type, entity_id,
+                                                    before_state, after_state)
+                           VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id)
+                INSERT INTO audit_pending (entry_id) SELECT id FROM e""",
+                drafts.stream().map(d -> new Object[] {d.at().atOffset(ZoneOffset.UTC), d.actor().username(),
+                        d.actor().organizationId(), d.action(), d.entityType(), d.entityId(), d.before(), d.after()})
+                        .toList(),
+                new int[] {Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.VARCHAR,
+                        Types.VARCHAR, Types.VARCHAR, Types.VARCHAR});
     }
 
     private record Draft(Instant at, Actor actor, String action, String entityType, String entityId, String before,

@@ -1,8 +1,9 @@
 package cn.liftcare.shared;
 
 /**
- * A domain event that records a change to audited data. The audit module appends every one to the
- * hash chain inside the publishing transaction, so no audited change commits without its entry.
+ * A domain event that records a change to audited data. The audit module writes every one to the log inside the
+ * publishing transaction, so no audited change commits without its entry, and seals it into the hash chain just
+ * after.
  *
  * @see AuditAction
  */

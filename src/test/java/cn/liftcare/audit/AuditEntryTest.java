@@ -40,9 +40,12 @@ class AuditEntryTest {
     @Test
     void anEntryKnowsWhetherItsHashStillMatches() {
         String hash = AuditEntry.hashOf(1, AT, "a", null, "CREATE", "user", "5", null, "{}", AuditEntry.GENESIS);
-        assertThat(new AuditEntry(1, AT, "a", null, "CREATE", "user", "5", null, "{}", AuditEntry.GENESIS, hash)
+        assertThat(new AuditEntry(1, AT, "a", null, "CREATE", "user", "5", null, "{}", 1L, AuditEntry.GENESIS, hash)
                 .hashMatches()).isTrue();
-        assertThat(new AuditEntry(1, AT, "a", null, "CREATE", "user", "5", null, "{\"x\":1}", AuditEntry.GENESIS, hash)
+        assertThat(new AuditEntry(1, AT, "a", null, "CREATE", "user", "5", null, "{\"x\":1}", 1L, AuditEntry.GENESIS, hash)
                 .hashMatches()).isFalse();
+        // written, not sealed yet: nothing to match
+        assertThat(new AuditEntry(1, AT, "a", null, "CREATE", "user", "5", null, "{}", null, null, null).hashMatches())
+                .isFalse();
     }
 }
