@@ -3,12 +3,12 @@
 # duplicates, limits; for a straight-through claim the ledger posting and the audit entry, all before the
 # answer), on the demo district in a PostgreSQL server, at several concurrency levels; then pgbench's TPC-B on
 # the same server for scale. Prints the lines for docs/benchmarks.md.
-#   APP_JAVA_OPTS (extra JVM options for the application, e.g. a flight recording), CLAIMS (1000 per level), CLIENTS (1,2,4,8), PORT (18091), PGBENCH_SECONDS (30),
+#   APP_JAVA_OPTS (extra JVM options for the application, e.g. a flight recording), CLAIMS (1000 per level), CLIENTS (1,2,3,4,8), PORT (18091), PGBENCH_SECONDS (30),
 #   BENCH_DB_URL (jdbc:postgresql://127.0.0.1:5432/liftcare_claims_bench, user postgres, trust auth)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CLAIMS=${CLAIMS:-1000}
-CLIENTS=${CLIENTS:-1,2,4,8}
+CLIENTS=${CLIENTS:-1,2,3,4,8}
 PORT=${PORT:-18091}
 PGBENCH_SECONDS=${PGBENCH_SECONDS:-30}
 DB=${BENCH_DB_URL:-jdbc:postgresql://127.0.0.1:5432/liftcare_claims_bench}
@@ -40,7 +40,9 @@ python3 - <<'PY'
 import re
 claims = open("bench/out/claims.txt").read()
 rows = re.findall(r"clients=(\d+) n=\d+ p50_ms=[\d.]+ p95_ms=[\d.]+ p99_ms=([\d.]+) claims_per_s=(\d+)", claims)
-best = max(rows, key=lambda r: int(r[2]))
+# the busiest level that keeps p99 under the 50 ms target, else the busiest level
+within = [r for r in rows if float(r[1]) < 50]
+best = max(within or rows, key=lambda r: int(r[2]))
 tps = float(re.search(r"tps = ([\d.]+)", open("bench/out/pgbench.txt").read()).group(1))
 print(f"claims: claims_per_s={best[2]} p99_ms={best[1]} clients={best[0]} pgbench_tps={tps:.0f} ratio={int(best[2]) / tps:.2f}")
 PY
