@@ -66,8 +66,8 @@ class DashboardRefresher {
     /** A burst of events (a whole visit submitted, say) lands before the worker starts. */
     private static final long COALESCE_MS = 200;
     /**
-     * Under a steady stream of events (claims filed every few milliseconds) the worker rests at least as long as
-     * its last pass took before it starts the next, so recomputing boards takes at most about half a core from
+     * Under a steady stream of events (claims filed every few milliseconds) the worker rests twice as long as its
+     * last pass took before it starts the next, so recomputing boards takes at most about a third of a core from
      * the work that raises the events; at rest an event shows within the coalescing delay and one pass.
      */
     private volatile long lastPassNanos;
@@ -352,7 +352,7 @@ class DashboardRefresher {
     private void drain() {
         try {
             long rested = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastPassEnded);
-            long rest = lastPassEnded == 0 ? 0 : TimeUnit.NANOSECONDS.toMillis(lastPassNanos) - rested;
+            long rest = lastPassEnded == 0 ? 0 : 2 * TimeUnit.NANOSECONDS.toMillis(lastPassNanos) - rested;
             Thread.sleep(Math.max(COALESCE_MS, Math.min(MAX_REST_MS, rest)));
         }
         catch (InterruptedException e) {
