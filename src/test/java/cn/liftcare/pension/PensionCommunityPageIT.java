@@ -106,7 +106,7 @@ class PensionCommunityPageIT {
         for (Expected e : expected) {
             Element row = rows.get(e.id());
             assertThat(row.select("a").first().text()).isEqualTo(e.code());
-            assertThat(row.select(".elevator-age > span").text()).as(e.code()).isEqualTo(String.valueOf(e.age()));
+            assertThat(row.select(".elevator-age .age-years").text()).as(e.code()).isEqualTo(String.valueOf(e.age()));
             if (e.insurer() == null) {
                 assertThat(row.select(".elevator-share").text()).isEqualTo("0%");
                 assertThat(row.select(".elevator-reserve").text()).isEqualTo("—");
@@ -139,7 +139,7 @@ class PensionCommunityPageIT {
         for (Map<String, Object> c : cases) {
             String status = (String) c.get("status");
             String table = status.equals("OPEN") || status.equals("APPROVED") ? "#community-open-cases" : "#community-past-cases";
-            Element row = page.selectFirst(table + " tr[data-case=" + c.get("id") + "]");
+            Element row = page.selectFirst(table + " [data-case=" + c.get("id") + "]");
             assertThat(row).as("case %s in %s", c.get("id"), table).isNotNull();
             assertThat(row.attr("data-status")).isEqualTo(status);
             for (String[] column : new String[][] {{"cost", ".case-cost"}, {"insurer_share", ".case-insurer"},
@@ -154,7 +154,7 @@ class PensionCommunityPageIT {
                 }
             }
         }
-        assertThat(page.select("#community-open-cases tr[data-case], #community-past-cases tr[data-case]")).hasSize(cases.size());
+        assertThat(page.select("#community-open-cases [data-case], #community-past-cases [data-case]")).hasSize(cases.size());
 
         // the projection as /pension/projection draws it
         assertThat(page.select("#projection-chart")).hasSize(1);
