@@ -2,8 +2,11 @@ package cn.liftcare.identity;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,6 +52,26 @@ public class UserDirectory {
                     rs.getBoolean("enabled"), new OrganizationId(rs.getLong("org_id")), rs.getString("org_name"),
                     OrganizationType.valueOf(rs.getString("type")), roles, locked == null ? null : locked.toInstant());
         }).list();
+    }
+
+    /**
+     * The names other modules show beside what a user recorded (who recorded a veto, who decided): each user's
+     * display name and organisation, for the ids given; unknown ids are absent.
+     */
+    public Map<UserId, RecordedBy> names(Collection<UserId> ids) {
+        Map<UserId, RecordedBy> names = new HashMap<>();
+        if (ids.isEmpty()) {
+            return names;
+        }
+        jdbc.sql("""
+                SELECT u.id, u.display_name, o.name FROM app_user u JOIN organization o ON o.id = u.organization_id
+                WHERE u.id IN (:ids)""").param("ids", ids.stream().map(UserId::value).distinct().toList())
+                .query((rs, i) -> names.put(new UserId(rs.getLong(1)), new RecordedBy(rs.getString(2), rs.getString(3))))
+                .list();
+        return names;
+    }
+
+    public record RecordedBy(String displayName, String organizationName) {
     }
 
     public record UserRow(UserId id, String username, String displayName, boolean enabled,

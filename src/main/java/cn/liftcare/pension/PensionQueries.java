@@ -240,6 +240,107 @@ public class PensionQueries {
                 result);
     }
 
+    /**
+     * One elevator of a community's pension page: its age (from the last whole renewal, else commissioning), the cover
+     * in force today, its continuous insured years and the share they give under the cover's product, the next step
+     * of the schedule (years to go, share then), and the reserve in the covering insurer's books.
+     */
+    public record CommunityElevator(long elevatorId, String registrationCode, String building, String unit,
+            LocalDate ageBasis, LocalDate renewedOn, int ageYears, boolean insured, String policyNumber,
+            String productVersion, int continuousYears, BigDecimal share, Integer yearsToNextShare, BigDecimal nextShare,
+            Money reserve) {
+    }
+
+    /**
+     * A community's pension as its owners see it: every elevator in the caller's reach with its years, share and
+     * reserve, the product's schedule and caps, its open and past cases, and the projection.
+     */
+    public record CommunityPension(long communityId, String community, String productVersion, List<ShareStep> schedule,
+            Map<String, Money> caps, List<CommunityElevator> elevators, int insured, Money reserve,
+            List<CaseRow> openCases, List<CaseRow> pastCases, ProjectionView projection) {
+    }
+
+    /**
+     * The pension page of one community. Its elevators in the caller's registry scope; an insurer only those under
+     * its cover today or whose reserve its books hold. A community with none of them answers 404.
+     */
+    public CommunityPension community(Scope scope, long communityId) {
+        scopes.cases(scope);
+        LocalDate today = time.today();
+        RegistryScope.Predicate p = registryScope.elevators(scope);
+        record Row(long id, String code, String building, String unit) {
+        }
+        List<Row> rows = jdbc.sql("""
+                SELECT e.id, e.registration_code, b.name, u.name FROM elevator e
+                JOIN building_unit u ON u.id = e.unit_id JOIN building b ON b.id = u.building_id
+                WHERE e.community_id = :c AND e.status <> 'SCRAPPED' AND""" + " " + p.sql()
+                        + " ORDER BY b.name, u.name, e.registration_code")
+                .params(p.params()).param("c", communityId)
+                .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
+        record Covering(long insurerId, String number, String productVersion) {
+        }
+        Map<Long, Covering> covers = new HashMap<>();
+        if (!rows.isEmpty()) {
+            jdbc.sql("""
+                    SELECT DISTINCT ON (pe.elevator_id) pe.elevator_id, p.insurer_id, p.number, p.product_version
+                    FROM policy_elevator pe JOIN policy p ON p.id = pe.policy_id
+                    WHERE p.issued_on IS NOT NULL AND pe.cover_from <= :day AND pe.cover_to > :day AND pe.elevator_id IN (:ids)
+                    ORDER BY pe.elevator_id, pe.cover_from DESC""")
+                    .param("day", Date.valueOf(today)).param("ids", rows.stream().map(Row::id).toList())
+                    .query((rs, i) -> covers.put(rs.getLong(1), new Covering(rs.getLong(2), rs.getString(3),
+                            rs.getString(4)))).list();
+        }
+        Map<Long, Money> reserves;
+        if (scope.organizationType() == OrganizationType.INSURER) {
+            Map<Long, Money> held = new HashMap<>();
+            books.accounts(today, scope.orgId(), scope.orgId(), AccountPurpose.PENSION_RESERVE).forEach(a -> {
+                if (a.account().partyId() != null) {
+                    held.put(a.account().partyId(), a.balance());
+                }
+            });
+            covers.values().removeIf(c -> c.insurerId() != scope.orgId());
+            rows = rows.stream().filter(r -> covers.containsKey(r.id()) || held.containsKey(r.id())).toList();
+            reserves = held;
+        }
+        else {
+            Map<Long, Long> insurers = new LinkedHashMap<>();
+            covers.forEach((e, c) -> insurers.put(e, c.insurerId()));
+            reserves = reserves(insurers);
+        }
+        if (rows.isEmpty()) {
+            throw new NotFoundException("community", communityId);
+        }
+        String name = jdbc.sql("SELECT name FROM community WHERE id = :c").param("c", communityId).query(String.class).single();
+        List<ElevatorId> ids = rows.stream().map(r -> new ElevatorId(r.id())).toList();
+        Map<ElevatorId, Integer> years = cover.continuousYears(ids, today);
+        Map<ElevatorId, ElevatorSnapshot> snapshots = registry.snapshots(ids);
+        Product current = products.inForceOn(today);
+        List<CommunityElevator> elevators = new ArrayList<>();
+        for (Row r : rows) {
+            ElevatorSnapshot s = snapshots.get(new ElevatorId(r.id()));
+            Covering c = covers.get(r.id());
+            int insuredYears = c == null ? 0 : years.getOrDefault(new ElevatorId(r.id()), 0);
+            Product.Pension pension = (c == null ? current : products.version(c.productVersion())).pension();
+            Product.Pension.Step next = c == null ? null : pension.schedule().stream()
+                    .filter(step -> step.fromYears() > insuredYears).findFirst().orElse(null);
+            elevators.add(new CommunityElevator(r.id(), r.code(), r.building(), r.unit(), s.ageBasis(), s.renewedOn(),
+                    Math.max(0, Period.between(s.ageBasis(), today).getYears()), c != null,
+                    c == null ? null : c.number(), c == null ? null : c.productVersion(), insuredYears,
+                    c == null ? BigDecimal.ZERO : pension.shareAfter(insuredYears),
+                    next == null ? null : next.fromYears() - insuredYears, next == null ? null : next.share(),
+                    reserves.get(r.id())));
+        }
+        List<CaseRow> cases = list(scope, null, communityId, 1000);
+        return new CommunityPension(communityId, name, current.version(),
+                current.pension().schedule().stream().map(x -> new ShareStep(x.fromYears(), x.share())).toList(),
+                current.pension().caps(), elevators, (int) elevators.stream().filter(CommunityElevator::insured).count(),
+                elevators.stream().map(CommunityElevator::reserve).filter(java.util.Objects::nonNull)
+                        .reduce(Money.ZERO, Money::plus),
+                cases.stream().filter(x -> x.status() == CaseStatus.OPEN || x.status() == CaseStatus.APPROVED).toList(),
+                cases.stream().filter(x -> x.status() == CaseStatus.DECLINED || x.status() == CaseStatus.COMPLETED).toList(),
+                projection(scope, communityId));
+    }
+
     private Projection.Result project(List<Projection.Elevator> elevators, LocalDate today, Product product) {
         RateTable table = rates.inForceOn(today);
         return Projection.project(elevators, today, HORIZON, lives.all(), product.pension(),

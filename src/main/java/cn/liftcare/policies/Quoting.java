@@ -7,10 +7,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
+import cn.liftcare.identity.OrganizationId;
 import cn.liftcare.identity.Role;
 import cn.liftcare.identity.Scope;
 import cn.liftcare.incidents.FaultHistory;
@@ -35,12 +37,14 @@ public class Quoting {
     private final ElevatorRegistry registry;
     private final FaultHistory faults;
     private final RateTables rates;
+    private final QualityGrades grades;
     private final LiftCareTime time;
 
-    Quoting(ElevatorRegistry registry, FaultHistory faults, RateTables rates, LiftCareTime time) {
+    Quoting(ElevatorRegistry registry, FaultHistory faults, RateTables rates, QualityGrades grades, LiftCareTime time) {
         this.registry = registry;
         this.faults = faults;
         this.rates = rates;
+        this.grades = grades;
         this.time = time;
     }
 
@@ -50,15 +54,21 @@ public class Quoting {
     public record Quotation(String rateVersion, LocalDate quotedOn, List<ElevatorQuote> elevators, Money total) {
     }
 
-    /** Prices elevators for a term starting on a day, by their age then and their fault history before it. */
+    /**
+     * Prices elevators for a term starting on a day, by their age then, their fault history before it and their
+     * maintenance company's grade in the latest quarter closed by then.
+     */
     List<ElevatorQuote> rate(java.util.Collection<ElevatorSnapshot> elevators, LocalDate on, RateTable table) {
         Map<ElevatorId, LocalDate> commissioned = new LinkedHashMap<>();
         elevators.forEach(e -> commissioned.put(e.id(), e.ageBasis()));
         Map<ElevatorId, BigDecimal> history = faults.faultsPerYear(commissioned, on);
+        Map<Long, String> graded = grades.latestClosedGrade(elevators.stream().map(ElevatorSnapshot::maintenanceCompanyId)
+                .filter(Objects::nonNull).map(OrganizationId::value).distinct().toList(), on);
         List<ElevatorQuote> quotes = new ArrayList<>();
         for (ElevatorSnapshot e : elevators) {
+            String grade = e.maintenanceCompanyId() == null ? null : graded.get(e.maintenanceCompanyId().value());
             RatingFacts facts = new RatingFacts(e.type(), Math.max(0, Period.between(e.ageBasis(), on).getYears()),
-                    e.brand(), e.stops(), e.useCategory(), history.get(e.id()), null);
+                    e.brand(), e.stops(), e.useCategory(), history.get(e.id()), grade);
             quotes.add(new ElevatorQuote(e.id().value(), e.registrationCode(), facts, Rating.quote(table, facts)));
         }
         return quotes;

@@ -114,4 +114,27 @@ class RatingTest {
         assertThat(tables.inForceOn(LocalDate.of(2026, 1, 1)).version()).isEqualTo("2026-01");
         assertThatThrownBy(() -> tables.inForceOn(LocalDate.of(2024, 12, 31))).isInstanceOf(IllegalStateException.class);
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "grade {0} multiplies by {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"A, 0.95", "B, 1.00", "C, 1.05", "D, 1.15"})
+    void eachQualityGradeMultipliesThePremiumByItsFactorAndNoGradeIsNeutral(String grade, BigDecimal factor) {
+        // a fault history exactly at the expected rate, so only the grade moves the experience factor
+        BigDecimal expected = RATES.experience().expectedFaultsPerYear();
+        Quote ungraded = Rating.quote(RATES, new RatingFacts(ElevatorType.TRACTION, 10, "西子奥的斯", 18,
+                UseCategory.RESIDENTIAL, expected, null));
+        assertThat(ungraded.experienceFactor()).isEqualByComparingTo("1");
+        assertThat(ungraded.experienceAdjustment()).isEqualTo(Money.ZERO);
+        assertThat(RATES.experience().qualityGradeFactor().get(grade)).isEqualByComparingTo(factor);
+        Quote graded = Rating.quote(RATES, new RatingFacts(ElevatorType.TRACTION, 10, "西子奥的斯", 18,
+                UseCategory.RESIDENTIAL, expected, grade));
+        assertThat(graded.experienceFactor()).isEqualByComparingTo(factor);
+        assertThat(graded.subtotal()).isEqualTo(ungraded.subtotal());
+        assertThat(graded.experienceAdjustment()).isEqualTo(graded.subtotal().times(factor).minus(graded.subtotal()));
+        Money adjusted = graded.subtotal().times(factor);
+        assertThat(graded.total()).isEqualTo(adjusted.plus(adjusted.times(RATES.loading())));
+        assertThat(graded.total().compareTo(ungraded.total())).isEqualTo(factor.compareTo(BigDecimal.ONE));
+        assertThat(Rating.quote(RATES, new RatingFacts(ElevatorType.TRACTION, 10, "西子奥的斯", 18,
+                UseCategory.RESIDENTIAL, expected, "E")).total()).as("a grade the table does not name is neutral")
+                .isEqualTo(ungraded.total());
+    }
 }

@@ -783,7 +783,19 @@ class AuthorizationMatrixIT {
             new Endpoint("GET /reports/{id}.pdf", t -> get("/reports/" + t.dashboardReport + ".pdf"), 200,
                     dashboardReportMakers(), Set.of("regulator", "property", "owners")),
             new Endpoint("GET /reports/{id}.xlsx", t -> get("/reports/" + t.dashboardReport + ".xlsx"), 200,
-                    dashboardReportMakers(), Set.of("regulator", "property", "owners")));
+                    dashboardReportMakers(), Set.of("regulator", "property", "owners")),
+            // the veto records: everyone sees those in reach (a company its own); only the regulator records one
+            new Endpoint("GET /quality/vetoes", t -> get("/quality/vetoes"), 200, EVERYONE),
+            new Endpoint("GET /quality/vetoes (a company, a period)", t -> get("/quality/vetoes?company="
+                    + t.qualityCompany + "&period=" + t.qualityClosed), 200, EVERYONE),
+            new Endpoint("POST /quality/vetoes (no evidence)", t -> post("/quality/vetoes").with(csrf())
+                    .param("companyId", String.valueOf(t.qualityCompany)).param("kind", "LIABILITY_ACCIDENT")
+                    .param("occurredOn", "2026-01-05"), 400, REGULATOR),
+            // a community's pension page: 小河佳苑, and a community 人保财险 insures that nobody of 小河佳苑 or 运河电梯 reaches
+            new Endpoint("GET /pension/communities/{id}", t -> get("/pension/communities/" + t.xiaohe), 200,
+                    pensionReaders()),
+            new Endpoint("GET /pension/communities/{another insurer's}", t -> get("/pension/communities/"
+                    + t.pensionOtherCommunity), 200, pensionReaders(), Set.of("insurer", "mcmanager", "property", "owners")));
 
     // the survey and billing pages' fixture: a policy issued on a 小河佳苑 elevator of 运河电梯, surveyed with a photo
     @Autowired cn.liftcare.policies.PolicyWork billingPolicies;
@@ -1129,5 +1141,34 @@ class AuthorizationMatrixIT {
             assertThat(System.currentTimeMillis()).as("the report is generated within a minute").isLessThan(deadline);
             Thread.sleep(200);
         }
+    }
+
+    // the community pension page's fixture: a community insured by 人保财险 alone, outside 小河佳苑's parties and 运河电梯
+    long pensionOtherCommunity;
+
+    @BeforeAll
+    void pensionOtherCommunity() {
+        DemoData demo = new DemoData(jdbc);
+        long picc = demo.organization("人保财险");
+        long zheshang = demo.organization("浙商财险");
+        long yunhe = demo.organization("运河电梯");
+        long xiaoheUseUnit = demo.organization("小河佳苑物业");
+        long owners = jdbc.sql("SELECT owners_committee_id FROM community WHERE name = '小河佳苑'").query(Long.class).single();
+        pensionOtherCommunity = jdbc.sql("""
+                SELECT c.id FROM community c
+                WHERE EXISTS (SELECT 1 FROM elevator e JOIN policy_elevator pe ON pe.elevator_id = e.id
+                              JOIN policy p ON p.id = pe.policy_id
+                              WHERE e.community_id = c.id AND e.status <> 'SCRAPPED' AND p.insurer_id = :picc
+                                AND p.issued_on IS NOT NULL AND pe.cover_from <= :today AND pe.cover_to > :today)
+                  AND NOT EXISTS (SELECT 1 FROM elevator e JOIN policy_elevator pe ON pe.elevator_id = e.id
+                                  JOIN policy p ON p.id = pe.policy_id WHERE e.community_id = c.id AND p.insurer_id = :zheshang)
+                  AND NOT EXISTS (SELECT 1 FROM ledger_account a JOIN elevator e ON e.id = a.party_id
+                                  WHERE a.purpose = 'PENSION_RESERVE' AND a.owner_id = :zheshang AND e.community_id = c.id)
+                  AND NOT EXISTS (SELECT 1 FROM elevator e WHERE e.community_id = c.id
+                                  AND (e.maintenance_company_id = :yunhe OR e.use_unit_id = :useUnit))
+                  AND c.use_unit_id <> :useUnit AND c.owners_committee_id IS DISTINCT FROM :owners
+                ORDER BY c.id LIMIT 1""").param("picc", picc).param("zheshang", zheshang).param("yunhe", yunhe)
+                .param("useUnit", xiaoheUseUnit).param("owners", owners)
+                .param("today", java.time.LocalDate.now(cn.liftcare.shared.LiftCareTime.ZONE)).query(Long.class).single();
     }
 }

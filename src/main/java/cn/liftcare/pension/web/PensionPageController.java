@@ -223,6 +223,18 @@ class PensionPageController {
         return "pension/projection";
     }
 
+    /**
+     * A community's pension: each elevator's age, insured years, share and reserve, its open and past cases, and the
+     * projection; 404 for a community outside the caller's reach.
+     */
+    @GetMapping("/pension/communities/{id}")
+    @PreAuthorize(READERS)
+    String community(Scope scope, @PathVariable long id, Model model) {
+        model.addAttribute("c", queries.community(scope, id));
+        model.addAttribute("canOpen", PensionQueries.canOpen(scope));
+        return "pension/community";
+    }
+
     /** The pension section of the elevator page (htmx): empty for those who do not read the pension. */
     @GetMapping("/elevators/{id}/pension")
     String elevator(Scope scope, @PathVariable long id, Model model) {
