@@ -34,7 +34,9 @@ class PensionQualityBrowserIT extends BrowserTest {
                 new Visit("owners", "/pension/projection?community=" + xiaohe, "pension-projection", "储备", "reserve"),
                 new Visit("regulator", "/quality?period=" + quarter, "quality-ranking", "维保质量", "quality"),
                 new Visit("mcmanager", "/quality/companies/" + yunhe + "/" + quarter, "quality-scorecard", "得分", "core"),
-                new Visit("supervisor", "/quality/spot-checks", "quality-spot-checks", "抽查", "spot check"));
+                new Visit("supervisor", "/quality/spot-checks", "quality-spot-checks", "抽查", "spot check"),
+                new Visit("regulator", "/quality/vetoes", "quality-vetoes", "否决", "veto"),
+                new Visit("owners", "/pension/communities/" + xiaohe, "pension-community", "小河佳苑", "pension"));
     }
 
     @Test
