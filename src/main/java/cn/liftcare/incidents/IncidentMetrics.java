@@ -21,7 +21,8 @@ import cn.liftcare.registry.RegistryScope;
  * The month's response figures per elevator, community, company or district: faults and entrapments per
  * elevator-year, rescue arrival (mean, 90th percentile, share within the limit) and mean downtime. False
  * alarms are not faults. Arrival figures are over entrapments, as the 96333 reports count them; downtime is
- * from the first report to service restored, for incidents that stopped the elevator.
+ * from the first report to service restored, for incidents that stopped the elevator. Breaches are those of the
+ * month's incidents in scope.
  */
 @Component
 public class IncidentMetrics {
@@ -74,10 +75,10 @@ public class IncidentMetrics {
                         + "+ make_interval(mins => e.arrival_minutes)) AS within_limit, "
                         + "avg(extract(epoch FROM e.restored_at - e.reported_at) / 60) "
                         + "FILTER (WHERE e.type IN ('ENTRAPMENT', 'OUT_OF_SERVICE')) AS mean_downtime, "
-                        + "(SELECT count(*) FROM incident_breach b JOIN incident bi ON bi.id = b.incident_id "
-                        + "WHERE bi." + by.column + " = e." + by.column + " AND bi.reported_at >= :from "
-                        + "AND bi.reported_at < :to) AS breaches "
-                        + "FROM incident e WHERE e.reported_at >= :from AND e.reported_at < :to AND e." + by.column
+                        + "coalesce(sum(b.breaches), 0) AS breaches "
+                        + "FROM incident e LEFT JOIN LATERAL (SELECT count(*) AS breaches FROM incident_breach b "
+                        + "WHERE b.incident_id = e.id) b ON TRUE "
+                        + "WHERE e.reported_at >= :from AND e.reported_at < :to AND e." + by.column
                         + " IS NOT NULL AND " + predicate.sql() + " GROUP BY e." + by.column)
                 .params(predicate.params()).param("from", IncidentQueries.start(month))
                 .param("to", IncidentQueries.start(month.plusMonths(1)))
