@@ -7,13 +7,13 @@
 # and times GET / (the whole page) at several concurrency levels; last, a resident's report on one of the use
 # unit's elevators, and how long until its page and the other boards show it. Prints the lines for
 # docs/benchmarks.md.
-#   ELEVATORS (225000), REQUESTS (1000 per level, all users together), CLIENTS (1,2,4), PORT (18093),
+#   ELEVATORS (225000), REQUESTS (2000 per level, all users together), CLIENTS (1,2,4), PORT (18093),
 #   BENCH_DB_URL (jdbc:postgresql://127.0.0.1:5432/liftcare_dashboard_bench, user postgres, trust auth),
 #   REUSE=1 keeps the database of the previous run instead of rebuilding it, APP_JAVA_OPTS (e.g. a flight recording)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ELEVATORS=${ELEVATORS:-225000}
-REQUESTS=${REQUESTS:-1000}
+REQUESTS=${REQUESTS:-2000}
 CLIENTS=${CLIENTS:-1,2,4}
 PORT=${PORT:-18093}
 DB=${BENCH_DB_URL:-jdbc:postgresql://127.0.0.1:5432/liftcare_dashboard_bench}
